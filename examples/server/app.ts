@@ -1,0 +1,126 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db.js';
+import { errorSchema, installErrorHandling } from './lib/errors.js';
+import { healthRoutes } from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    serverConfig: ServerConfig;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  config: ServerConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Headers for the storefront's pages: a strict CSP the widgets must run under (no inline script or style). */
+const STOREFRONT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/**
+ * Builds the example server: the contract a merchant can reimplement on their
+ * own stack, described by the OpenAPI document generated from these route schemas.
+ */
+export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 256 * 1024,
+    // Keep-alive sockets would hold shutdown open; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: {
+      // Unknown fields are a client error, not something to strip silently.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  });
+  app.decorate('db', db);
+  app.decorate('serverConfig', config);
+  app.addHook('onClose', async () => db.close());
+  // A keep-alive socket that goes idle after close() began would hold shutdown open until its timeout:
+  // answer the last in-flight requests with `connection: close`.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  installErrorHandling(app);
+  app.addSchema(errorSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vitrine API',
+        version: '1.0.0',
+        description:
+          'The contract behind Vitrine widgets: events collector, feeds, wishlists and votes, sign-in. Generated from the route schemas of the example server.',
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+
+  await app.register(cors, {
+    // Exact matches only: an origin not on the list gets no CORS headers at all.
+    origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['content-type', 'idempotency-key', 'authorization', 'if-none-match'],
+    exposedHeaders: ['etag', 'retry-after'],
+    maxAge: 600,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s` },
+    }),
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/admin')) {
+      reply.header('content-security-policy', STOREFRONT_CSP);
+    }
+    return payload;
+  });
+
+  await app.register(healthRoutes);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, { root: config.storefrontDir, prefix: '/', index: 'index.html' });
+  await app.register(fastifyStatic, {
+    root: config.distDir,
+    prefix: '/vitrine/',
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      // Chunks carry a content hash; entry files keep stable names and revalidate.
+      reply.header('cache-control', path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    },
+  });
+
+  return app;
+}

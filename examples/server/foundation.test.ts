@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { migrate } from './migrate.js';
+import { type TestServer, startTestServer } from './test-server.js';
+
+describe('example server foundation', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer({}, app => {
+      // A test-only route that exercises the shared body validation.
+      app.post(
+        '/test/echo',
+        {
+          schema: {
+            body: {
+              type: 'object',
+              required: ['name'],
+              additionalProperties: false,
+              properties: { name: { type: 'string', maxLength: 20 } },
+            },
+          },
+        },
+        async request => request.body,
+      );
+    });
+  });
+  after(() => server.close());
+
+  test('GET /healthz checks the database', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok', database: server.db.kind });
+  });
+
+  test('GET /openapi.json is a valid OpenAPI 3 document generated from the routes', async () => {
+    const response = await fetch(`${server.url}/openapi.json`);
+    assert.equal(response.status, 200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    assert.match(document.openapi, /^3\./);
+    assert.ok(document.paths['/healthz'], 'healthz is documented');
+    await SwaggerParser.validate(structuredClone(document) as never);
+  });
+
+  const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(`${server.url}${path}`, { method: 'POST', headers, body });
+
+  test('malformed JSON is a 400 with a JSON error body', async () => {
+    const response = await post('/test/echo', '{"name": ');
+    assert.equal(response.status, 400);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'invalid_json');
+  });
+
+  test('unknown fields are rejected, not stripped', async () => {
+    const response = await post('/test/echo', JSON.stringify({ name: 'Camille', admin: true }));
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'invalid_request');
+    assert.match(body.error.message, /additional properties/);
+  });
+
+  test('a valid body passes', async () => {
+    const response = await post('/test/echo', JSON.stringify({ name: 'Camille' }));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { name: 'Camille' });
+  });
+
+  test('an oversized body is a 413 with a JSON error body', async () => {
+    const response = await post('/test/echo', JSON.stringify({ name: 'x'.repeat(300 * 1024) }));
+    assert.equal(response.status, 413);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+  });
+
+  test('an unsupported content type is a 415 with a JSON error body', async () => {
+    const response = await post('/test/echo', 'name=Camille', { 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(response.status, 415);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'unsupported_media_type');
+  });
+
+  test('unknown routes are a 404 with a JSON error body', async () => {
+    const response = await fetch(`${server.url}/v1/nothing-here`);
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'not_found');
+  });
+
+  test('CORS allows listed origins exactly and never reflects others', async () => {
+    const allowed = await fetch(`${server.url}/healthz`, { headers: { origin: 'http://shop.test' } });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://shop.test');
+    const other = await fetch(`${server.url}/healthz`, { headers: { origin: 'http://evil.test' } });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const lookalike = await fetch(`${server.url}/healthz`, { headers: { origin: 'http://shop.test.evil.test' } });
+    assert.equal(lookalike.headers.get('access-control-allow-origin'), null);
+    const preflight = await fetch(`${server.url}/test/echo`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://shop.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://shop.test');
+  });
+
+  test('storefront pages carry a strict CSP; the loader is served', async () => {
+    const page = await fetch(`${server.url}/`);
+    assert.equal(page.status, 200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const loader = await fetch(`${server.url}/vitrine/vitrine.js`);
+    assert.equal(loader.status, 200);
+    assert.match(loader.headers.get('content-type') ?? '', /javascript/);
+  });
+
+  test('migrations are recorded and not applied twice', async () => {
+    assert.deepEqual(await migrate(server.db), []);
+    const { rows } = await server.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.equal(rows[0]?.version, '001_foundation');
+  });
+
+  test('shutdown finishes in-flight requests, refuses new ones, and closes the database', async () => {
+    const local = await startTestServer({}, app => {
+      app.get('/test/slow', async () => {
+        await new Promise(resolve => setTimeout(resolve, 300));
+        return { finished: true };
+      });
+    });
+    const inFlight = fetch(`${local.url}/test/slow`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    const closed = local.close();
+    const response = await inFlight;
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { finished: true });
+    await closed;
+    await assert.rejects(fetch(`${local.url}/healthz`));
+    await assert.rejects(local.db.query('SELECT 1'));
+  });
+});

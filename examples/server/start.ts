@@ -1,0 +1,30 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db.js';
+import { migrate } from './migrate.js';
+
+/** `npm start`: the demo server on PORT (8080), embedded database unless DATABASE_URL is set. */
+const config = loadConfig();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(db);
+const app = await buildApp({ db, config, logger: { level: config.logLevel } });
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // app.close() stops accepting, waits for in-flight requests, then runs onClose hooks (closing the database).
+    app.close().then(
+      () => process.exit(0),
+      error => {
+        app.log.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(`Storefront: ${config.publicUrl}/  ·  API docs: ${config.publicUrl}/openapi.json  ·  database: ${db.kind}`);

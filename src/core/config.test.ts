@@ -1,0 +1,50 @@
+import { expect } from '@open-wc/testing';
+import { captureWarnings } from '../test-support/console.js';
+import { $config, DEFAULT_CONFIG, configure, resetConfig } from './config.js';
+import { resetWarnings } from './warn.js';
+
+describe('configure', () => {
+  let warnings: ReturnType<typeof captureWarnings>;
+  beforeEach(() => {
+    resetWarnings();
+    warnings = captureWarnings();
+  });
+  afterEach(() => {
+    warnings.restore();
+    resetConfig();
+  });
+
+  it('accepts valid values and resolves relative URLs against the page', () => {
+    configure({ endpoint: '/v1/events', locale: 'fr-FR', consent: 'granted', vitalsSampleRate: '0.5', utm: 'false' });
+    const config = $config.get();
+    expect(config.endpoint).to.equal(new URL('/v1/events', location.href).href);
+    expect(config.locale).to.equal('fr');
+    expect(config.consent).to.equal('granted');
+    expect(config.vitalsSampleRate).to.equal(0.5);
+    expect(config.utm).to.equal(false);
+    expect(warnings.messages).to.deep.equal([]);
+  });
+
+  it('warns once naming the key and expected form, and keeps the safe value', () => {
+    configure({ endpoint: 'javascript:alert(1)' });
+    configure({ endpoint: 'javascript:alert(1)' });
+    expect($config.get().endpoint).to.equal(DEFAULT_CONFIG.endpoint);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('endpoint').and.contain('http(s) URL');
+  });
+
+  it('warns on an unknown locale and on unknown keys', () => {
+    configure({ locale: 'de' });
+    configure({ colour: 'red' } as never);
+    expect($config.get().locale).to.equal(DEFAULT_CONFIG.locale);
+    expect(warnings.messages).to.have.length(2);
+    expect(warnings.messages[0]).to.contain('locale').and.contain('fr, en');
+    expect(warnings.messages[1]).to.contain('colour');
+  });
+
+  it('rejects out-of-range numbers', () => {
+    configure({ vitalsSampleRate: 2 });
+    expect($config.get().vitalsSampleRate).to.equal(DEFAULT_CONFIG.vitalsSampleRate);
+    expect(warnings.messages[0]).to.contain('from 0 to 1');
+  });
+});

@@ -1,0 +1,111 @@
+import { map } from 'nanostores';
+import { safeUrl } from './url.js';
+import { warnOnce } from './warn.js';
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * How analytics wait for the shopper's consent.
+ * - `required`: nothing is sent or stored until `setConsent('granted')`.
+ * - `tcf`: like `required`, with the answer read from the page's IAB TCF v2.2 CMP (`__tcfapi`).
+ * - `granted`: the merchant has a legal basis already (e.g. exempted audience measurement).
+ */
+export type ConsentMode = 'required' | 'tcf' | 'granted';
+
+export interface VitrineConfig {
+  /** Where analytics batches are POSTed. Empty: events stay on the page. */
+  endpoint: string;
+  /** Base URL of the Vitrine API (feeds, wishlists, login). */
+  api: string;
+  /** Default locale when neither the element nor `<html lang>` names a supported one. */
+  locale: Locale;
+  consent: ConsentMode;
+  /** Share of page views that report Core Web Vitals, 0 to 1. */
+  vitalsSampleRate: number;
+  /** Append UTM parameters to shared links. */
+  utm: boolean;
+  /** Also push every event to `window.dataLayer` (Google Tag Manager). */
+  dataLayer: boolean;
+}
+
+export const DEFAULT_CONFIG: Readonly<VitrineConfig> = {
+  endpoint: '',
+  api: '/',
+  locale: 'en',
+  consent: 'required',
+  vitalsSampleRate: 0.1,
+  utm: true,
+  dataLayer: false,
+};
+
+type Validator<K extends keyof VitrineConfig> = {
+  /** How the expected form is described in the warning. */
+  expected: string;
+  parse(value: unknown): VitrineConfig[K] | undefined;
+};
+
+const parseBoolean = (value: unknown): boolean | undefined =>
+  typeof value === 'boolean' ? value : value === 'true' || value === '' ? true : value === 'false' ? false : undefined;
+
+const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
+  endpoint: { expected: 'an http(s) URL, absolute or relative to the page', parse: value => safeUrl(value) },
+  api: { expected: 'an http(s) URL, absolute or relative to the page', parse: value => safeUrl(value) },
+  locale: {
+    expected: `one of ${LOCALES.join(', ')}`,
+    parse: value => (typeof value === 'string' ? matchLocale(value) : undefined),
+  },
+  consent: {
+    expected: 'one of required, tcf, granted',
+    parse: value => (value === 'required' || value === 'tcf' || value === 'granted' ? value : undefined),
+  },
+  vitalsSampleRate: {
+    expected: 'a number from 0 to 1',
+    parse: value => {
+      const rate = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof rate === 'number' && rate >= 0 && rate <= 1 ? rate : undefined;
+    },
+  },
+  utm: { expected: 'true or false', parse: parseBoolean },
+  dataLayer: { expected: 'true or false', parse: parseBoolean },
+};
+
+/** The live configuration; components subscribe to it. */
+export const $config = map<VitrineConfig>({ ...DEFAULT_CONFIG });
+
+/** Maps `fr-FR`, `FR`, `en_GB` to a supported locale, or undefined. */
+export function matchLocale(tag: string): Locale | undefined {
+  const language = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : undefined;
+}
+
+/**
+ * Merges `changes` into the configuration. A bad value or an unknown key gets
+ * one console warning naming the key and the expected form; the previous
+ * (or default) value stays, so the page keeps working.
+ */
+export function configure(changes: Partial<Record<keyof VitrineConfig, unknown>>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (!(key in validators)) {
+      warnOnce(`config:unknown:${key}`, `Unknown configuration key "${key}"; known keys: ${Object.keys(validators).join(', ')}.`);
+      continue;
+    }
+    const configKey = key as keyof VitrineConfig;
+    const validator = validators[configKey] as Validator<typeof configKey>;
+    const parsed = validator.parse(value);
+    if (parsed === undefined) {
+      warnOnce(
+        `config:${key}:${String(value)}`,
+        `Invalid ${key} ${JSON.stringify(value)}: expected ${validator.expected}. Keeping ${JSON.stringify($config.get()[configKey])}.`,
+      );
+      continue;
+    }
+    $config.setKey(configKey, parsed as never);
+  }
+}
+
+/** Test helper: back to the defaults. */
+export function resetConfig(): void {
+  $config.set({ ...DEFAULT_CONFIG });
+}

@@ -1,0 +1,32 @@
+import { LitElement } from 'lit';
+import { VERSION } from './version.js';
+import { warnOnce } from './warn.js';
+
+/**
+ * Base class of every Vitrine element. Adds safe registration: a storefront can
+ * end up with two copies of Vitrine (the script tag plus an app bundle), and
+ * defining a tag twice would throw and break the page.
+ */
+export class VitrineElement extends LitElement {
+  /** The Vitrine version that defined this class, compared on a second registration. */
+  static readonly vitrineVersion: string = VERSION;
+
+  /**
+   * Defines `tag` unless it is taken. Same version: nothing to do. Another
+   * version: one console warning, and the first definition stays in charge.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag) as (CustomElementConstructor & { vitrineVersion?: string }) | undefined;
+    if (!existing) {
+      registry.define(tag, this);
+      return;
+    }
+    if (existing !== this && existing.vitrineVersion !== VERSION) {
+      warnOnce(
+        `define:${tag}`,
+        `<${tag}> is already defined by ${existing.vitrineVersion ? `Vitrine ${existing.vitrineVersion}` : 'another script'}; ` +
+          `this copy (Vitrine ${VERSION}) leaves it in place. Load Vitrine once per page.`,
+      );
+    }
+  }
+}

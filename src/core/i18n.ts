@@ -1,0 +1,79 @@
+import { atom } from 'nanostores';
+import type { Locale } from './config.js';
+import { $config, matchLocale } from './config.js';
+import { warnOnce } from './warn.js';
+
+/** A component's strings for one locale: plain strings, or functions for plurals and interpolation. */
+export type Messages = Record<string, string | ((...args: never[]) => string)>;
+/** Every supported locale must provide every key: the compiler checks French and English stay in step. */
+export type Catalog<M extends Messages> = Record<Locale, M>;
+export type MessageArgs<F> = F extends (...args: infer A) => string ? A : [];
+
+/** Set by `setLocale()`: wins over `<html lang>` and the configured default, not over an element's own `lang`. */
+export const $localeOverride = atom<Locale | undefined>(undefined);
+
+export function setLocale(tag: string | undefined): void {
+  if (tag === undefined) {
+    $localeOverride.set(undefined);
+    return;
+  }
+  const locale = matchLocale(tag);
+  if (!locale) {
+    warnOnce(`locale:${tag}`, `setLocale("${tag}"): unsupported locale; expected fr or en.`);
+    return;
+  }
+  $localeOverride.set(locale);
+}
+
+function supported(tag: string | null | undefined, where: string): Locale | undefined {
+  if (!tag) return undefined;
+  const locale = matchLocale(tag);
+  if (!locale) warnOnce(`locale:${tag}`, `${where} lang="${tag}" is not supported; expected fr or en. Falling back.`);
+  return locale;
+}
+
+/**
+ * The locale an element renders in: its own `lang` (or the nearest ancestor's
+ * below `<html>`), then `setLocale()`, then `<html lang>`, then the configured default.
+ */
+export function resolveLocale(element?: Element): Locale {
+  const root = element?.ownerDocument?.documentElement ?? globalThis.document?.documentElement;
+  const scoped = element?.closest('[lang]');
+  if (scoped && scoped !== root) {
+    const own = supported(scoped.getAttribute('lang'), `<${scoped.localName}>`);
+    if (own) return own;
+  }
+  return $localeOverride.get() ?? supported(root?.getAttribute('lang'), '<html>') ?? $config.get().locale;
+}
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+/** `49,90 €` in French, `€49.90` in English. Amounts are major units (euros, not cents). */
+export function formatPrice(locale: Locale, amount: number, currency: string): string {
+  try {
+    return cached(`price:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(amount);
+  } catch {
+    // An unknown ISO 4217 code throws a RangeError: show the number rather than nothing.
+    return `${cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(amount)} ${currency}`;
+  }
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}
+
+export function formatDate(locale: Locale, date: Date | string | number, style: 'short' | 'medium' | 'long' = 'medium'): string {
+  return cached(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(new Date(date));
+}
+
+/** Picks the plural form for `count` with the locale's own rules (French: 0 and 1 are singular). */
+export function plural(locale: Locale, count: number, forms: { one: string; other: string; zero?: string }): string {
+  if (count === 0 && forms.zero !== undefined) return forms.zero;
+  const category = cached(`plural:${locale}`, () => new Intl.PluralRules(locale)).select(count);
+  return (category === 'one' ? forms.one : forms.other).replace('#', formatNumber(locale, count));
+}

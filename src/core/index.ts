@@ -1,0 +1,13 @@
+export * from './config.js';
+export * from './consent.js';
+export * from './element.js';
+export * from './http.js';
+export * from './i18n.js';
+export * from './localize-controller.js';
+export * from './session.js';
+export * from './store-controller.js';
+export * from './track.js';
+export * from './url.js';
+export * from './version.js';
+export * from './warn.js';
+export { init } from './runtime.js';

@@ -1,0 +1,72 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Locale } from './config.js';
+import { $config } from './config.js';
+import type { Catalog, MessageArgs, Messages } from './i18n.js';
+import { $localeOverride, formatDate, formatNumber, formatPrice, plural, resolveLocale } from './i18n.js';
+
+/**
+ * Gives an element its strings and `Intl` formatting in the locale it resolves
+ * to, and re-renders it when that changes: its `lang` attribute, `<html lang>`,
+ * `setLocale()` or the configured default.
+ */
+export class LocalizeController<M extends Messages> implements ReactiveController {
+  private readonly observer = new MutationObserver(() => this.refresh());
+  private unsubscribers: Array<() => void> = [];
+  private current: Locale;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly catalog: Catalog<M>,
+  ) {
+    this.current = resolveLocale(host);
+    host.addController(this);
+  }
+
+  get locale(): Locale {
+    return this.current;
+  }
+
+  hostConnected(): void {
+    const root = this.host.ownerDocument.documentElement;
+    this.observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.unsubscribers = [$localeOverride.listen(() => this.refresh()), $config.listen(() => this.refresh())];
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
+    this.unsubscribers.forEach(unsubscribe => unsubscribe());
+    this.unsubscribers = [];
+  }
+
+  /** The string for `key`, with its arguments when it is a function. */
+  t<K extends keyof M>(key: K, ...args: MessageArgs<M[K]>): string {
+    const message = this.catalog[this.current][key];
+    return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : (message as string);
+  }
+
+  price(amount: number, currency: string): string {
+    return formatPrice(this.current, amount, currency);
+  }
+
+  number(value: number): string {
+    return formatNumber(this.current, value);
+  }
+
+  date(value: Date | string | number, style?: 'short' | 'medium' | 'long'): string {
+    return formatDate(this.current, value, style);
+  }
+
+  plural(count: number, forms: { one: string; other: string; zero?: string }): string {
+    return plural(this.current, count, forms);
+  }
+
+  private refresh(): void {
+    const next = resolveLocale(this.host);
+    if (next !== this.current) {
+      this.current = next;
+      this.host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import { captureWarnings } from './test-support/console.js';
+
+/** Loads the built script-tag bundle the way a merchant's page does (`npm run build` first). */
+function addLoaderTag(dataset: Record<string, string>): Promise<void> {
+  const script = document.createElement('script');
+  script.src = '/dist/vitrine.js';
+  Object.assign(script.dataset, dataset);
+  const loaded = new Promise<void>((resolve, reject) => {
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('dist/vitrine.js did not load: run npm run build'));
+  });
+  document.head.append(script);
+  return loaded;
+}
+
+const chunkRequests = () =>
+  performance
+    .getEntriesByType('resource')
+    .map(entry => entry.name)
+    .filter(name => name.includes('/dist/cdn/'));
+
+describe('script-tag loader (dist/vitrine.js)', () => {
+  it('exposes window.Vitrine, warns about a missing endpoint, and loads nothing until needed', async () => {
+    const warnings = captureWarnings();
+    await addLoaderTag({ locale: 'fr', consent: 'required' });
+    warnings.restore();
+    expect(window.Vitrine?.version).to.match(/^\d+\.\d+\.\d+/);
+    expect(Object.keys(window.Vitrine!)).to.include.members(['init', 'configure', 'setLocale', 'setConsent', 'version']);
+    expect(warnings.messages.filter(m => m.includes('data-endpoint'))).to.have.length(1);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(chunkRequests()).to.deep.equal([]);
+  });
+
+  it('loads the runtime on the first API call and forwards configuration to it', async () => {
+    const warnings = captureWarnings();
+    await window.Vitrine!.configure({ endpoint: 'ftp://nope' });
+    warnings.restore();
+    expect(chunkRequests().some(url => url.endsWith('/dist/cdn/runtime.js'))).to.equal(true);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('endpoint');
+  });
+
+  it('ignores a second <script> tag with one warning', async () => {
+    const first = window.Vitrine;
+    const warnings = captureWarnings();
+    await addLoaderTag({ endpoint: '/v1/events' });
+    warnings.restore();
+    expect(window.Vitrine).to.equal(first);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('second <script> tag');
+  });
+});

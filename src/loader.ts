@@ -1,0 +1,107 @@
+/**
+ * The script-tag build (`dist/vitrine.js`). Deliberately tiny and free of Lit:
+ * it reads its configuration from its own `<script>` tag, exposes
+ * `window.Vitrine`, and imports a widget's chunk only when that widget's tag
+ * first appears in the page, so a page pays only for the widgets it uses.
+ */
+import type * as Runtime from './core/runtime.js';
+
+/** Replaced at build time with the tags found under `src/components/`. */
+declare const __VITRINE_TAGS__: string[];
+declare const __VITRINE_VERSION__: string;
+
+type RuntimeModule = typeof Runtime;
+type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent';
+
+export interface VitrineGlobal {
+  version: string;
+  /** Applies configuration and starts the engine (loads the runtime); resolves when it is running. */
+  init(config?: Record<string, unknown>): Promise<void>;
+  configure(config: Record<string, unknown>): Promise<void>;
+  setLocale(locale: string | undefined): Promise<void>;
+  setConsent(state: 'granted' | 'denied'): Promise<void>;
+  /** Looks for Vitrine tags inside a root the page observer cannot see, such as another component's shadow root. */
+  scan(root: ParentNode): void;
+}
+
+declare global {
+  interface Window {
+    Vitrine?: VitrineGlobal;
+  }
+}
+
+const warn = (message: string) => console.warn(`[vitrine] ${message}`);
+
+(() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  if (window.Vitrine) {
+    warn(`Vitrine ${window.Vitrine.version} is already on this page; this second <script> tag is ignored. Keep one tag.`);
+    return;
+  }
+
+  const base = new URL('cdn/', script?.src || location.href).href;
+  const data = script?.dataset ?? {};
+  const scriptConfig: Record<string, unknown> = {};
+  for (const [attribute, key] of [
+    ['endpoint', 'endpoint'],
+    ['api', 'api'],
+    ['locale', 'locale'],
+    ['consent', 'consent'],
+    ['vitalsSampleRate', 'vitalsSampleRate'],
+    ['utm', 'utm'],
+    ['dataLayer', 'dataLayer'],
+  ] as const) {
+    if (data[attribute] !== undefined) scriptConfig[key] = data[attribute];
+  }
+  if (!data.endpoint) {
+    warn('data-endpoint is missing on the <script> tag: analytics events stay on the page. Expected an http(s) URL such as data-endpoint="/v1/events".');
+  }
+
+  let runtime: Promise<RuntimeModule> | undefined;
+  const loadRuntime = (): Promise<RuntimeModule> =>
+    (runtime ??= (import(/* @vite-ignore */ `${base}runtime.js`) as Promise<RuntimeModule>).then(module => {
+      module.init(scriptConfig);
+      return module;
+    }));
+  const forward =
+    <M extends ForwardedMethod>(method: M) =>
+    async (...args: Parameters<RuntimeModule[M]>): Promise<void> => {
+      const module = await loadRuntime();
+      (module[method] as (...a: unknown[]) => void)(...args);
+    };
+
+  const tags: string[] = __VITRINE_TAGS__;
+  const pending = new Set(tags);
+  const selector = tags.join(',');
+  const load = (tag: string) => {
+    if (!pending.delete(tag)) return;
+    loadRuntime()
+      .then(() => import(/* @vite-ignore */ `${base}${tag}.js`))
+      .catch(error => warn(`could not load <${tag}>: ${error instanceof Error ? error.message : String(error)}`));
+    if (pending.size === 0) observer.disconnect();
+  };
+  const scan = (root: ParentNode) => {
+    if (root instanceof Element && pending.has(root.localName)) load(root.localName);
+    if (selector) root.querySelectorAll(selector).forEach(element => load(element.localName));
+  };
+  const observer = new MutationObserver(records => {
+    for (const record of records) record.addedNodes.forEach(node => node instanceof Element && scan(node));
+  });
+
+  window.Vitrine = {
+    version: __VITRINE_VERSION__,
+    init: async config => {
+      const module = await loadRuntime();
+      module.init(config);
+    },
+    configure: forward('configure'),
+    setLocale: forward('setLocale'),
+    setConsent: forward('setConsent'),
+    scan,
+  };
+
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  scan(document);
+  // With an endpoint, the engine runs on every page (web vitals, shared-link visits) once the page is idle.
+  if (data.endpoint) (window.requestIdleCallback ?? setTimeout)(() => void loadRuntime());
+})();
