@@ -9,7 +9,7 @@ describe('request', () => {
   });
 
   it("rejects with the server's error code and message", async () => {
-    const error: HttpError = await request(apiUrl(testApi(), 'v1/missing')).catch((e: HttpError) => e);
+    const error = (await request(apiUrl(testApi(), 'v1/missing')).catch(e => e)) as HttpError;
     expect(error).to.be.instanceOf(HttpError);
     expect(error.status).to.equal(404);
     expect(error.code).to.equal('not_found');
@@ -17,7 +17,7 @@ describe('request', () => {
   });
 
   it('turns a refused connection into a retryable network error', async () => {
-    const error: HttpError = await request('http://127.0.0.1:9/nothing', { timeout: 2000 }).catch((e: HttpError) => e);
+    const error = (await request('http://127.0.0.1:9/nothing', { timeout: 2000 }).catch(e => e)) as HttpError;
     expect(error).to.be.instanceOf(HttpError);
     expect(error.status).to.equal(0);
     expect(['network', 'timeout']).to.include(error.code);
