@@ -1,0 +1,88 @@
+// Brings in the window.Vitrine type that page.evaluate callbacks use.
+import type {} from '../../src/loader.js';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+  });
+}
+
+export interface Storefront {
+  url: string;
+  /** Lines the server printed, for debugging a failure. */
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server exactly as `npm start` does (after `npm run build`), on a
+ * free port with a fresh embedded database folder, or DATABASE_URL when set.
+ */
+export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Storefront> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'examples/server/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), VITRINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', chunk => output.push(String(chunk)));
+  child.stderr?.on('data', chunk => output.push(String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join('')}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output.join('')}`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this sandboxed machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** Collects console errors, page errors and CSP violations: a test asserts the list is empty. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', error => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
