@@ -8,6 +8,7 @@ import type { ServerConfig } from './config.js';
 import type { Database } from './db.js';
 import { errorSchema, installErrorHandling } from './lib/errors.js';
 import { healthRoutes } from './routes/health.js';
+import { productRoutes } from './routes/products.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +108,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   });
 
   await app.register(healthRoutes);
+  await app.register(productRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

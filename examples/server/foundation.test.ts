@@ -110,6 +110,17 @@ describe('example server foundation', () => {
     assert.match(loader.headers.get('content-type') ?? '', /javascript/);
   });
 
+  test('the catalog is seeded and served; an unknown product is a 404', async () => {
+    const list = (await (await fetch(`${server.url}/v1/products`)).json()) as { products: Array<{ id: string; price: number; link: string }> };
+    assert.equal(list.products.length, 6);
+    const robe = list.products.find(product => product.id === 'ML-ROBE-CAMILLE');
+    assert.equal(robe?.price, 129);
+    assert.match(robe?.link ?? '', /^http:\/\/127\.0\.0\.1:\d+\/produits\/robe-camille-lin\.html$/);
+    const missing = await fetch(`${server.url}/v1/products/NOPE`);
+    assert.equal(missing.status, 404);
+    assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'product_not_found');
+  });
+
   test('migrations are recorded and not applied twice', async () => {
     assert.deepEqual(await migrate(server.db), []);
     const { rows } = await server.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');

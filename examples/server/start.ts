@@ -1,12 +1,14 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
+import { seedDemoCatalog } from './lib/catalog.js';
 import { migrate } from './migrate.js';
 
 /** `npm start`: the demo server on PORT (8080), embedded database unless DATABASE_URL is set. */
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
+await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
 const app = await buildApp({ db, config, logger: { level: config.logLevel } });
 
 let closing = false;

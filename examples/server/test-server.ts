@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type ServerConfig, loadConfig } from './config.js';
 import { type Database, openDatabase } from './db.js';
+import { seedDemoCatalog } from './lib/catalog.js';
 import { migrate } from './migrate.js';
 
 export interface TestServer {
@@ -27,6 +28,7 @@ export async function startTestServer(
   const db = await openDatabase({ databaseUrl, dataDir: 'memory://', schema });
   await migrate(db);
   const config = { ...loadConfig({ PORT: '0', ALLOWED_ORIGINS: 'http://shop.test', ...env }), databaseUrl };
+  await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
   const app = await buildApp({ db, config });
   await configure?.(app);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

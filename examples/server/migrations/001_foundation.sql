@@ -18,3 +18,16 @@ CREATE TABLE sessions (
 );
 
 CREATE INDEX sessions_customer_idx ON sessions (customer_id);
+
+-- The merchant's catalog: what hotspots, wishlists and "shop the look" point at.
+CREATE TABLE products (
+  id text PRIMARY KEY,
+  title text NOT NULL,
+  description text NOT NULL DEFAULT '',
+  price numeric(12, 2) NOT NULL CHECK (price >= 0),
+  currency char(3) NOT NULL,
+  availability text NOT NULL CHECK (availability IN ('in_stock', 'out_of_stock', 'preorder', 'backorder')),
+  link text NOT NULL,
+  image text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
