@@ -84,5 +84,9 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', error => errors.push(`pageerror: ${error.message}`));
+  // Chromium's "Failed to load resource" console line does not name the URL: record it here.
+  page.on('response', response => {
+    if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.url()}`);
+  });
   return errors;
 }
