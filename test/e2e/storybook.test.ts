@@ -48,6 +48,11 @@ describe('built Storybook', () => {
       const root = entry.type === 'docs' ? '#storybook-docs' : '#storybook-root';
       await page.waitForFunction(selector => (document.querySelector(selector)?.childElementCount ?? 0) > 0, root);
       await page.waitForLoadState('networkidle');
+      // A story whose element was never defined renders an empty box without any error: check every vitrine-* tag.
+      const undefinedTags = await page.evaluate(() =>
+        [...document.querySelectorAll('*')].map(element => element.localName).filter(tag => tag.startsWith('vitrine-') && !customElements.get(tag)),
+      );
+      assert.deepEqual([...new Set(undefinedTags)], [], 'every Vitrine element in the story is defined');
       const storybookError = await page.locator('.sb-show-errordisplay').count();
       assert.equal(storybookError, 0, 'Storybook shows its error screen');
       assert.deepEqual(errors, []);
