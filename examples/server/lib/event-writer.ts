@@ -69,19 +69,14 @@ export class EventWriter {
       if (first.has(id)) copies.push(pending);
       else first.set(id, pending);
     }
-    const rows = [...first.values()].map(pending => pending.row);
+    // One parameter for the whole group: the validated events as JSON, unpacked by the database.
     const { rows: inserted } = await this.db.query<{ message_id: string }>(
       `INSERT INTO events (message_id, name, properties, context, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::timestamptz[])
+       SELECT "messageId", name, properties, context, "timestamp"
+       FROM jsonb_to_recordset($1::jsonb) AS batch("messageId" uuid, name text, properties jsonb, context jsonb, "timestamp" timestamptz)
        ON CONFLICT (message_id) DO NOTHING
        RETURNING message_id`,
-      [
-        rows.map(row => row.messageId),
-        rows.map(row => row.name),
-        rows.map(row => JSON.stringify(row.properties)),
-        rows.map(row => JSON.stringify(row.context)),
-        rows.map(row => row.timestamp),
-      ],
+      [JSON.stringify([...first.values()].map(pending => pending.row))],
     );
     const stored = new Set(inserted.map(row => row.message_id));
     for (const [id, pending] of first) pending.settle(stored.has(id));
