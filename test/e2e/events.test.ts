@@ -183,4 +183,18 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
     await next.waitForFunction(() => localStorage.getItem('vitrine:queue') === '[]');
     await context.close();
   });
+
+  test('the dashboard shows the summary under the strict CSP', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    const response = await page.goto(`${storefront.url}/dashboard.html`);
+    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+    await page.getByRole('status').filter({ hasText: /événements sur 30 jours/ }).waitFor();
+    const names = await page.locator('.total-name').allTextContents();
+    assert.ok(names.includes('share') && names.includes('login_start'), names.join());
+    assert.ok((await page.locator('#dashboard-table tbody tr').count()) >= names.length);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });
+
