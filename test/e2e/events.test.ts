@@ -100,7 +100,7 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
     await context.close();
   });
 
-  test('events tracked right before a navigation arrive exactly once, with no preflight', async () => {
+  test('events tracked right before a navigation arrive exactly once', async () => {
     const context = await consentingContext();
     const page = await context.newPage();
     await page.goto(`${proxy.url}/produits/robe-camille-lin.html`);
@@ -181,6 +181,27 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
     const stored = await waitForRows(ids);
     assert.deepEqual(stored.map(event => event.messageId).sort(), [...ids].sort());
     await next.waitForFunction(() => localStorage.getItem('vitrine:queue') === '[]');
+    await context.close();
+  });
+
+  test('two tabs queueing while the collector is down keep each other\'s events; all arrive once', async () => {
+    const context = await consentingContext();
+    const [left, right] = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all([left.goto(`${proxy.url}/`), right.goto(`${proxy.url}/wishlist.html`)]);
+    proxy.down = true;
+    const ids = [
+      ...(await trackInPage(left, [['share', { network: 'x' }]])),
+      ...(await trackInPage(right, [['wishlist_add', { productId: 'sac-cabas-cuir' }]])),
+      ...(await trackInPage(left, [['product_click', { productId: 'sac-cabas-cuir' }]])),
+    ];
+    const stored = await left.evaluate(() => (JSON.parse(localStorage.getItem('vitrine:queue') ?? '[]') as Array<{ messageId: string }>).map(e => e.messageId));
+    assert.deepEqual([...stored].sort(), [...ids].sort(), 'one stored queue holds the events of both tabs');
+    await Promise.all([left.close({ runBeforeUnload: false }), right.close({ runBeforeUnload: false })]);
+
+    proxy.down = false;
+    const next = await context.newPage();
+    await next.goto(`${proxy.url}/`);
+    assert.equal((await waitForRows(ids)).length, 3);
     await context.close();
   });
 
