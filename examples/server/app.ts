@@ -6,7 +6,8 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db.js';
-import { errorSchema, installErrorHandling } from './lib/errors.js';
+import { ApiError, errorSchema, installErrorHandling } from './lib/errors.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { productRoutes } from './routes/products.js';
 
@@ -91,10 +92,8 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s` },
-    }),
+    // Thrown by the plugin: an ApiError reaches the error handler as a 429 `{"error": {...}}` (a plain object would be a 500).
+    errorResponseBuilder: (_request, context) => new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -109,6 +108,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
 
   await app.register(healthRoutes);
   await app.register(productRoutes);
+  await app.register(eventRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

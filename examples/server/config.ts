@@ -18,6 +18,15 @@ export interface ServerConfig {
   storefrontDir: string;
   distDir: string;
   logLevel: string;
+  /** Collector requests allowed per client IP and minute. */
+  eventsRateLimit: number;
+}
+
+function positiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return number;
 }
 
 /** Reads the configuration from environment variables, with defaults that run the demo with no setup. */
@@ -44,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     storefrontDir: env.STOREFRONT_DIR ?? `${projectRoot}examples/storefront`,
     distDir: env.DIST_DIR ?? `${projectRoot}dist`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    eventsRateLimit: positiveInteger(env.EVENTS_RATE_LIMIT, 'EVENTS_RATE_LIMIT', 600),
   };
 }

@@ -47,4 +47,15 @@ describe('configure', () => {
     expect($config.get().vitalsSampleRate).to.equal(DEFAULT_CONFIG.vitalsSampleRate);
     expect(warnings.messages[0]).to.contain('from 0 to 1');
   });
+
+  it('takes a beforeSend function or null, and warns on anything else', () => {
+    const hook = <T>(event: T) => event;
+    configure({ beforeSend: hook });
+    expect($config.get().beforeSend).to.equal(hook);
+    configure({ beforeSend: 'drop-all' as never });
+    expect($config.get().beforeSend).to.equal(hook);
+    expect(warnings.messages[0]).to.contain('beforeSend').and.contain('a function or null');
+    configure({ beforeSend: null });
+    expect($config.get().beforeSend).to.equal(null);
+  });
 });

@@ -1,4 +1,5 @@
 import { map } from 'nanostores';
+import type { AnalyticsEvent } from './track.js';
 import { safeUrl } from './url.js';
 import { warnOnce } from './warn.js';
 
@@ -25,9 +26,16 @@ export interface VitrineConfig {
   vitalsSampleRate: number;
   /** Append UTM parameters to shared links. */
   utm: boolean;
-  /** Also push every event to `window.dataLayer` (Google Tag Manager). */
+  /** Also push every event to `window.dataLayer` (Google Tag Manager), once consent is granted. */
   dataLayer: boolean;
+  /** Edits an event before it is queued, or drops it by returning null. Set with `configure()`, not a `data-` attribute. */
+  beforeSend: BeforeSend | null;
 }
+
+export type BeforeSend = (event: AnalyticsEvent) => AnalyticsEvent | null | undefined;
+
+/** What `configure()` takes: strings from `data-*` attributes are parsed; a function only for `beforeSend`. */
+export type ConfigInput = { [K in keyof VitrineConfig]?: K extends 'beforeSend' ? BeforeSend | null : unknown };
 
 export const DEFAULT_CONFIG: Readonly<VitrineConfig> = {
   endpoint: '',
@@ -37,6 +45,7 @@ export const DEFAULT_CONFIG: Readonly<VitrineConfig> = {
   vitalsSampleRate: 0.1,
   utm: true,
   dataLayer: false,
+  beforeSend: null,
 };
 
 type Validator<K extends keyof VitrineConfig> = {
@@ -68,6 +77,10 @@ const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
   },
   utm: { expected: 'true or false', parse: parseBoolean },
   dataLayer: { expected: 'true or false', parse: parseBoolean },
+  beforeSend: {
+    expected: 'a function or null',
+    parse: value => (value === null || typeof value === 'function' ? (value as BeforeSend | null) : undefined),
+  },
 };
 
 /** The live configuration; components subscribe to it. */
@@ -84,7 +97,7 @@ export function matchLocale(tag: string): Locale | undefined {
  * one console warning naming the key and the expected form; the previous
  * (or default) value stays, so the page keeps working.
  */
-export function configure(changes: Partial<Record<keyof VitrineConfig, unknown>>): void {
+export function configure(changes: ConfigInput): void {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     if (!(key in validators)) {

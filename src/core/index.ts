@@ -6,6 +6,7 @@ export * from './i18n.js';
 export * from './localize-controller.js';
 export * from './session.js';
 export * from './store-controller.js';
+export * from './taxonomy.js';
 export * from './track.js';
 export * from './url.js';
 export * from './version.js';

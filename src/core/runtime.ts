@@ -1,20 +1,29 @@
-import type { VitrineConfig } from './config.js';
+import type { ConfigInput } from './config.js';
 import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
+import { startDelivery } from './delivery.js';
 import { setLocale } from './i18n.js';
+import { track } from './track.js';
 import { VERSION } from './version.js';
 
 let started = false;
 
 /**
- * Applies the configuration and starts the engine once. The script-tag loader
- * calls it with the `data-*` attributes of its own tag; npm users call it themselves.
+ * Applies the configuration and starts the engine once: the event pipeline,
+ * the consent source (`consent` is read here: `granted`, `tcf` or `required`)
+ * and, for a `vitalsSampleRate` share of page views, Core Web Vitals. The
+ * script-tag loader calls it with the `data-*` attributes of its own tag; npm
+ * users call it themselves.
  */
-export function init(config: Partial<Record<keyof VitrineConfig, unknown>> = {}): void {
+export function init(config: ConfigInput = {}): void {
   configure(config);
   if (started) return;
   started = true;
-  if ($config.get().consent === 'granted' && $consent.get() === 'unknown') $consent.set('granted');
+  const { consent, vitalsSampleRate } = $config.get();
+  if (consent === 'granted' && $consent.get() === 'unknown') $consent.set('granted');
+  if (consent === 'tcf') void import('./tcf.js').then(tcf => tcf.watchTcf());
+  startDelivery();
+  if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
 }
 
-export { configure, setConsent, setLocale, VERSION as version };
+export { configure, setConsent, setLocale, track, VERSION as version };

@@ -1,22 +1,13 @@
 import type { Locale } from './config.js';
+import { $config, matchLocale } from './config.js';
+import { $localeOverride } from './i18n.js';
+import { $session } from './session.js';
+import type { EVENT_NAMES } from './taxonomy.js';
+import { scrubUrl } from './url.js';
+import { VERSION } from './version.js';
 
 /** The event taxonomy's names (see `src/core/events.schema.json`). */
-export type EventName =
-  | 'share'
-  | 'share_copy_link'
-  | 'share_visit'
-  | 'feed_view'
-  | 'feed_post_open'
-  | 'hotspot_open'
-  | 'product_click'
-  | 'wishlist_add'
-  | 'wishlist_remove'
-  | 'wishlist_share'
-  | 'wishlist_vote'
-  | 'login_start'
-  | 'login_success'
-  | 'login_error'
-  | 'web_vitals';
+export type EventName = (typeof EVENT_NAMES)[number];
 
 export type EventProperties = Record<string, string | number | boolean | null | undefined>;
 
@@ -25,7 +16,9 @@ export interface EventContext {
   locale?: Locale;
   widget?: string;
   library: { name: 'vitrine'; version: string };
+  /** Random; set by the pipeline once consent is known (kept in memory, or in localStorage after consent). */
   anonymousId?: string;
+  /** The signed-in customer's id (from `$session`); never an e-mail or a name. */
   userId?: string;
 }
 
@@ -39,11 +32,17 @@ export interface AnalyticsEvent {
 
 type Sink = (event: AnalyticsEvent) => void;
 const sinks = new Set<Sink>();
-let contextProvider: (widget?: string) => EventContext = widget => ({
-  page: { url: globalThis.location?.href ?? '', referrer: globalThis.document?.referrer ?? '' },
-  widget,
-  library: { name: 'vitrine', version: '' },
-});
+/** The shared context of every event, as the page stands when it is tracked (locale: the page's, not the widget's). */
+function context(widget?: string): EventContext {
+  const session = $session.get();
+  return {
+    page: { url: scrubUrl(location.href), referrer: scrubUrl(document.referrer) },
+    locale: $localeOverride.get() ?? matchLocale(document.documentElement.lang) ?? $config.get().locale,
+    widget,
+    library: { name: 'vitrine', version: VERSION },
+    userId: session.status === 'signed-in' ? session.user.id : undefined,
+  };
+}
 
 /** Called by the pipeline to receive every tracked event. */
 export function addSink(sink: Sink): () => void {
@@ -51,20 +50,10 @@ export function addSink(sink: Sink): () => void {
   return () => sinks.delete(sink);
 }
 
-/** Called by the pipeline to build the shared context of every event. */
-export function setContextProvider(provider: (widget?: string) => EventContext): void {
-  contextProvider = provider;
-}
-
 /** v4 UUID; `crypto.randomUUID` needs a secure context, so fall back to getRandomValues on http pages. */
-export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const uuid = (): string =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, c => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
 
 /**
  * Records one analytics event. Widgets call this beside dispatching their DOM
@@ -76,7 +65,7 @@ export function track(name: EventName, properties: EventProperties = {}, widget?
     name,
     properties,
     timestamp: new Date().toISOString(),
-    context: contextProvider(widget),
+    context: context(widget),
   };
   sinks.forEach(sink => sink(event));
   return event;

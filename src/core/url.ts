@@ -13,3 +13,20 @@ export function safeUrl(value: unknown, base: string = globalThis.location?.href
     return undefined;
   }
 }
+
+/**
+ * The URL as events may carry it: no fragment, and of the query only the
+ * `utm_*` campaign parameters. Anything else may be a secret or personal data
+ * (OAuth `code` and `state`, tokens, share capabilities, e-mails), so it goes.
+ * At most 2,000 characters; empty when `value` is not a URL.
+ */
+export function scrubUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    url.hash = '';
+    for (const name of [...url.searchParams.keys()]) if (!name.startsWith('utm_')) url.searchParams.delete(name);
+    return url.href.slice(0, 2000);
+  } catch {
+    return '';
+  }
+}

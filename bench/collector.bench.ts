@@ -1,0 +1,104 @@
+// The collector under load: autocannon on 127.0.0.1 against (a) the bare node:http baseline answering 204 and
+// (b) the real collector (the `npm start` server in its own process) storing to the embedded database, in the same run;
+// then (c) the same collector with PostgreSQL when DATABASE_URL is set. Every request carries new messageIds, and the
+// rows are counted in the database afterwards: each 2xx must be exactly its rows, none lost, none twice.
+import { randomUUID } from 'node:crypto';
+import { type LoadResult, printTable, runLoad, startBaseline, startServer } from './lib.js';
+
+const SECONDS = 8;
+const CONNECTIONS = 50;
+
+const event = (name: string) => ({
+  messageId: randomUUID(),
+  name,
+  properties: { ...(name === 'share' ? { network: 'facebook' } : {}), productId: 'robe-camille-lin', placement: 'product' },
+  timestamp: new Date().toISOString(),
+  context: {
+    page: { url: 'http://127.0.0.1/produits/robe-camille-lin.html?utm_source=bench', referrer: '' },
+    locale: 'fr',
+    widget: 'vitrine-share',
+    library: { name: 'vitrine', version: '0.1.0' },
+    anonymousId: randomUUID(),
+  },
+});
+const batchOf = (name: string, size: number) => () => JSON.stringify({ batch: Array.from({ length: size }, () => event(name)) });
+const JSON_POST = { 'content-type': 'application/json' };
+
+async function countRows(url: string): Promise<Map<string, number>> {
+  const { rows } = (await (await fetch(`${url}/v1/events/summary?days=2`)).json()) as { rows: Array<{ name: string; count: number }> };
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + row.count);
+  return counts;
+}
+
+interface CollectorRun {
+  result: LoadResult;
+  events: number;
+  rows: number;
+}
+
+/** One collector configuration: a 1-event run (the ratio) and a 10-event run (throughput with client batching). */
+async function benchCollector(label: string, env: NodeJS.ProcessEnv): Promise<CollectorRun[]> {
+  const server = await startServer({ EVENTS_RATE_LIMIT: '1000000000', ...env });
+  try {
+    const url = `${server.url}/v1/events`;
+    const runs: CollectorRun[] = [];
+    for (const [name, size] of [['share', 1], ['product_click', 10]] as const) {
+      const before = (await countRows(server.url)).get(name) ?? 0;
+      const result = await runLoad({
+        url,
+        label: `${label}, ${size} event${size > 1 ? 's' : ''}/request`,
+        method: 'POST',
+        headers: JSON_POST,
+        makeBody: batchOf(name, size),
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      });
+      // Requests cut off when the run stops may still commit: let them land before counting.
+      await new Promise(resolve => setTimeout(resolve, 500));
+      const rows = ((await countRows(server.url)).get(name) ?? 0) - before;
+      runs.push({ result, events: size, rows });
+    }
+    return runs;
+  } finally {
+    await server.stop();
+  }
+}
+
+const baselineServer = await startBaseline();
+const baseline = await runLoad({
+  url: baselineServer.url,
+  label: 'node:http answering 204 (baseline)',
+  method: 'POST',
+  headers: JSON_POST,
+  makeBody: batchOf('share', 1),
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+});
+await baselineServer.stop();
+
+const runs = await benchCollector('collector + embedded PGlite', { DATABASE_URL: '' });
+if (process.env.DATABASE_URL) runs.push(...(await benchCollector('collector + PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL })));
+else console.log('(DATABASE_URL not set: the PostgreSQL run is skipped)');
+
+printTable(
+  runs.map(run => run.result),
+  baseline,
+);
+console.log();
+let failed = false;
+for (const { result, events, rows } of runs) {
+  const ok2xx = result.total - result.non2xx;
+  const expected = ok2xx * events;
+  // autocannon stops mid-request at the deadline: those requests (at most one per connection) may be stored unanswered.
+  const unanswered = rows - expected;
+  const verdict = rows >= expected && unanswered <= CONNECTIONS * events ? 'ok' : 'MISMATCH';
+  failed ||= verdict !== 'ok' || result.errors > 0;
+  console.log(
+    `${result.label.padEnd(48)} ${String(result.requestsPerSec * events).padStart(9)} events/s  ratio ${(result.requestsPerSec / baseline.requestsPerSec).toFixed(2)}  ` +
+      `2xx ${ok2xx} × ${events} = ${expected} events, rows ${rows} (${unanswered} from requests cut off at the deadline), duplicates 0 (primary key) → ${verdict}`,
+  );
+}
+const ratio = runs[0].result.requestsPerSec / baseline.requestsPerSec;
+console.log(`\ncollector / baseline (1 event per request, embedded database): ${ratio.toFixed(2)} (goal ≥ 0.50)`);
+process.exit(failed ? 1 : 0);

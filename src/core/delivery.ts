@@ -1,0 +1,216 @@
+import { $config } from './config.js';
+import { $consent } from './consent.js';
+import { EVENT_NAMES, EVENT_PROPERTIES } from './taxonomy.js';
+import type { AnalyticsEvent, EventProperties } from './track.js';
+import { addSink, uuid } from './track.js';
+import { warnOnce } from './warn.js';
+
+/** localStorage keys, read and written only once consent is granted. */
+export const QUEUE_KEY = 'vitrine:queue';
+export const ANONYMOUS_ID_KEY = 'vitrine:anonymousId';
+/** Events kept at most (in memory before consent, in storage after); the oldest are dropped first and counted. */
+export const MAX_QUEUE = 500;
+/** A batch goes out at this many events, or after the flush delay. */
+export const BATCH_EVENTS = 20;
+/** Under the collector's 64 KB body limit and the browser's 64 KB keepalive budget, with room for the envelope. */
+export const BATCH_BYTES = 60_000;
+/** Consecutive failures before this page stops retrying; the queue stays stored for the next page or the `online` event. */
+const MAX_ATTEMPTS = 10;
+
+
+/** Storage can be full, disabled or corrupted: the pipeline then keeps going in memory. */
+const safely = <T>(work: () => T): T | undefined => {
+  try {
+    return work();
+  } catch {
+    return undefined;
+  }
+};
+
+const bytes = (value: unknown): number => new Blob([JSON.stringify(value)]).size;
+
+/** Drops an event the taxonomy does not name, and properties it does not know or that are not primitive, warning once. */
+function clean(event: AnalyticsEvent): AnalyticsEvent | undefined {
+  if (!EVENT_NAMES.includes(event.name)) {
+    warnOnce(event.name, `unknown event ${event.name}`);
+    return undefined;
+  }
+  const properties: EventProperties = {};
+  for (const [key, value] of Object.entries(event.properties)) {
+    if (value == null) continue;
+    if (EVENT_PROPERTIES.includes(key) && typeof value != 'object') properties[key] = value;
+    else warnOnce(event.name + key, `${event.name}: ${key} not in taxonomy`);
+  }
+  return { ...event, properties };
+}
+
+/**
+ * Starts delivering tracked events to the configured endpoint, in batches,
+ * after consent only. Each event keeps its messageId through retries, storage
+ * and reloads, and the collector deduplicates on it: every event lands once.
+ *
+ * - Before consent: events wait in memory; nothing is sent, nothing is read or
+ *   written in storage. Denied: the queue and the stored keys are dropped.
+ * - After consent: the queue is mirrored to localStorage on every change (merged
+ *   with other tabs' entries), so a closed or crashed tab delivers on the next visit.
+ * - Sending: `fetch` with `keepalive`, the JSON as `text/plain` (CORS-safelisted:
+ *   no preflight), no credentials. On `pagehide` or when the page is hidden,
+ *   everything not in flight goes out the same way, `navigator.sendBeacon` if that fails.
+ * - Retries with exponential backoff and jitter on network errors, 408, 429
+ *   (after `Retry-After`) and 5xx; other 4xx drop the batch (batches stay under
+ *   the contract's 64 KB, so a 413 is a misconfigured collector, not a retry case).
+ *
+ * Returns `flush`: sends a batch of what is queued now, resolving when that request settled.
+ */
+export function startDelivery(flushDelay = 2000): () => Promise<void> {
+  let queue: AnalyticsEvent[] = [];
+  /** The batch of the request in progress: its events are not sent again from this page meanwhile. */
+  let current: AnalyticsEvent[] = [];
+  /** Stored or refused by the collector: not written back to storage from another tab's copy. */
+  const settled = new Set<string>();
+  let dropped = 0;
+  let attempts = 0;
+  let retrying = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let anonymousId = uuid();
+  const granted = () => $consent.get() === 'granted';
+
+  const load = (): AnalyticsEvent[] => {
+    const stored = safely(() => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]'));
+    return Array.isArray(stored) ? stored : [];
+  };
+  const persist = () => {
+    if (!granted()) return;
+    const mine = new Set(queue.map(event => event.messageId));
+    const others = load().filter(event => !mine.has(event.messageId) && !settled.has(event.messageId));
+    safely(() => localStorage.setItem(QUEUE_KEY, JSON.stringify([...others, ...queue].slice(-MAX_QUEUE))));
+  };
+  const settle = (batch: AnalyticsEvent[]) => {
+    batch.forEach(event => settled.add(event.messageId));
+    queue = queue.filter(event => !settled.has(event.messageId));
+    persist();
+  };
+  const enqueue = (events: AnalyticsEvent[]) => {
+    queue.push(...events);
+    dropped += queue.splice(0, queue.length - MAX_QUEUE).length;
+    persist();
+  };
+
+  /** Consent is granted: the event gets the anonymous id and reaches the dataLayer. */
+  const release = (event: AnalyticsEvent) => {
+    event.context.anonymousId ??= anonymousId;
+    if ($config.get().dataLayer) ((window as { dataLayer?: unknown[] }).dataLayer ??= []).push({ event: `vitrine.${event.name}`, vitrine: event });
+  };
+
+  const schedule = (delay: number) => {
+    if (!delay || timer === undefined) {
+      clearTimeout(timer);
+      timer = setTimeout(flush, delay);
+    }
+  };
+
+  /** The oldest events that fit one request. */
+  const take = (events: AnalyticsEvent[], most: number) => {
+    let size = 0;
+    let count = 0;
+    while (count < events.length && count < most && (size += bytes(events[count]) + 1) < BATCH_BYTES) count++;
+    return events.slice(0, count || 1);
+  };
+
+  /** One request. Resolves to the response (undefined: none came back); a 2xx means the batch is stored. */
+  const post = (endpoint: string, batch: AnalyticsEvent[], unloading?: boolean): Promise<Response | void> => {
+    const body = JSON.stringify({ batch, dropped });
+    return fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, keepalive: true, credentials: 'omit' }).then(
+      response => {
+        if (response.ok) settle(batch);
+        return response;
+      },
+      () => void (unloading && navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }))),
+    );
+  };
+
+  /**
+   * Sends the next batch, and schedules what follows. `unloading` (the page may
+   * be going away): everything not in flight goes out at once, in as many requests as it takes.
+   */
+  async function flush(unloading?: boolean): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const { endpoint } = $config.get();
+    let pending = queue.filter(event => !current.includes(event));
+    if (!granted() || !endpoint || !pending.length) return;
+    if (unloading === true) {
+      while (pending.length) {
+        const batch = take(pending, MAX_QUEUE);
+        pending = pending.slice(batch.length);
+        void post(endpoint, batch, true);
+      }
+      return;
+    }
+    if (current.length || !navigator.onLine) return;
+    current = take(pending, BATCH_EVENTS);
+    const reported = dropped;
+    const response = await post(endpoint, current);
+    const status = response ? response.status : 0;
+    const batch = current;
+    current = [];
+    retrying = false;
+    if (status < 300 && status > 199) {
+      dropped -= reported;
+      attempts = 0;
+    } else if (status > 399 && status < 500 && status !== 408 && status !== 429) {
+      warnOnce(`${status}`, `collector answered ${status}; events dropped`);
+      settle(batch);
+    } else {
+      if (++attempts >= MAX_ATTEMPTS) return;
+      retrying = true;
+      const retryAfter = Number(response && response.headers.get('retry-after'));
+      return schedule(retryAfter > 0 ? Math.min(retryAfter, 300) * 1000 : Math.min(60_000, 500 * 2 ** attempts) * (0.5 + Math.random()));
+    }
+    if (queue.length) schedule(queue.length < BATCH_EVENTS ? flushDelay : 0);
+  }
+
+  addSink(tracked => {
+    if ($consent.get() === 'denied') return;
+    let event = clean(tracked);
+    const { beforeSend } = $config.get();
+    try {
+      if (event && beforeSend) event = beforeSend(event) ?? undefined;
+    } catch (error) {
+      warnOnce('beforeSend', `beforeSend threw ${error}`);
+    }
+    if (!event) return;
+    if (granted()) release(event);
+    enqueue([event]);
+    if (document.visibilityState === 'hidden') void flush(true);
+    else if (!retrying) schedule(queue.length < BATCH_EVENTS ? flushDelay : 0);
+  });
+
+  $consent.subscribe(state => {
+    if (state === 'denied') {
+      clearTimeout(timer);
+      timer = undefined;
+      queue = [];
+      dropped = 0;
+      safely(() => [QUEUE_KEY, ANONYMOUS_ID_KEY].forEach(key => localStorage.removeItem(key)));
+    } else if (state === 'granted') {
+      anonymousId = safely(() => localStorage.getItem(ANONYMOUS_ID_KEY)) || anonymousId;
+      safely(() => localStorage.setItem(ANONYMOUS_ID_KEY, anonymousId));
+      const waiting = queue;
+      const known = new Set(waiting.map(event => event.messageId));
+      waiting.forEach(release);
+      queue = [];
+      enqueue([...load().filter(event => !known.has(event.messageId)), ...waiting]);
+      schedule(0);
+    }
+  });
+
+  const unload = () => void flush(true);
+  addEventListener('pagehide', unload);
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && unload());
+  addEventListener('online', () => {
+    attempts = 0;
+    void flush();
+  });
+  return () => flush();
+}
