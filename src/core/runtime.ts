@@ -2,6 +2,8 @@ import type { VitrineConfig } from './config.js';
 import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
 import { setLocale } from './i18n.js';
+import { recordShareVisit } from './share-attribution.js';
+import { registerShareNetwork } from './share-registry.js';
 import { VERSION } from './version.js';
 
 let started = false;
@@ -15,6 +17,7 @@ export function init(config: Partial<Record<keyof VitrineConfig, unknown>> = {})
   if (started) return;
   started = true;
   if ($config.get().consent === 'granted' && $consent.get() === 'unknown') $consent.set('granted');
+  recordShareVisit();
 }
 
-export { configure, setConsent, setLocale, VERSION as version };
+export { configure, registerShareNetwork, setConsent, setLocale, VERSION as version };

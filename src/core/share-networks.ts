@@ -1,0 +1,116 @@
+import type { ShareFields, ShareNetwork } from './share-registry.js';
+
+export type { ShareFields, ShareNetwork } from './share-registry.js';
+
+/**
+ * The built-in networks, as data: each is an intent address plus query
+ * templates. Icons are simplified glyphs on a 24×24 grid, drawn inline, so
+ * nothing is fetched from any network before the shopper clicks.
+ *
+ * Messenger uses Facebook's documented web Send Dialog, which requires the
+ * page's Facebook app id (`<meta property="fb:app_id">`); without one it is
+ * not offered. The `fb-messenger://` scheme works only where the app is
+ * installed and fails silently elsewhere, so it is not used.
+ */
+export const SHARE_NETWORKS: readonly ShareNetwork[] = [
+  {
+    id: 'facebook',
+    name: 'Facebook',
+    url: 'https://www.facebook.com/sharer/sharer.php',
+    params: { u: '{url}' },
+    icon: 'M13.5 22v-8h2.7l.4-3.2h-3.1V8.8c0-.9.3-1.6 1.6-1.6h1.7V4.4a23 23 0 0 0-2.5-.1c-2.5 0-4.1 1.5-4.1 4.2v2.3H7.4V14h2.8v8z',
+  },
+  {
+    id: 'x',
+    name: 'X',
+    url: 'https://x.com/intent/tweet',
+    params: { url: '{url}', text: '{text}', hashtags: '{hashtags}', via: '{via}' },
+    icon: 'M17.8 3h3l-6.6 7.6L22 21h-6.1l-4.8-6.2L5.6 21h-3l7.1-8.1L2.2 3h6.2l4.3 5.7zm-1 16.2h1.7L7.3 4.7H5.5z',
+  },
+  {
+    id: 'pinterest',
+    name: 'Pinterest',
+    url: 'https://www.pinterest.com/pin/create/button/',
+    params: { url: '{url}', media: '{image}', description: '{text}' },
+    icon: 'M12 2a10 10 0 0 0-3.6 19.3c-.1-.8-.2-2 0-2.9l1.2-5s-.3-.6-.3-1.5c0-1.4.8-2.4 1.8-2.4.9 0 1.3.6 1.3 1.4 0 .9-.5 2.1-.8 3.3-.2 1 .5 1.8 1.5 1.8 1.8 0 3.1-1.9 3.1-4.6 0-2.4-1.7-4.1-4.2-4.1-2.9 0-4.5 2.1-4.5 4.4 0 .9.3 1.8.8 2.3l.1.4-.3 1.1c0 .2-.2.2-.4.1-1.3-.6-2.1-2.5-2.1-4 0-3.3 2.4-6.3 6.9-6.3 3.6 0 6.4 2.6 6.4 6 0 3.6-2.3 6.5-5.4 6.5-1.1 0-2.1-.6-2.4-1.2l-.7 2.5c-.2.9-.9 2.1-1.3 2.8A10 10 0 1 0 12 2z',
+  },
+  {
+    id: 'whatsapp',
+    name: 'WhatsApp',
+    // api.whatsapp.com/send, not wa.me: link previews (og:image) come through more reliably.
+    url: 'https://api.whatsapp.com/send',
+    params: { text: '{text} {url}' },
+    icon: 'M12 2a10 10 0 0 0-8.6 15.1L2 22l5-1.3A10 10 0 1 0 12 2zm0 1.8a8.2 8.2 0 1 1-4.4 15.1l-.3-.2-3 .8.8-2.9-.2-.3A8.2 8.2 0 0 1 12 3.8zM8.7 7.3c-.3 0-.7.1-1 .5-.4.4-1.3 1.3-1.3 3.1s1.4 3.6 1.6 3.8c.2.2 2.6 4.2 6.5 5.7 3.2 1.2 3.9 1 4.6.9.7-.1 2.3-.9 2.6-1.8.3-.9.3-1.7.2-1.8 0-.2-.3-.3-.6-.4l-2.3-1.1c-.3-.1-.5-.2-.8.2l-1 1.3c-.2.2-.4.2-.7.1-.3-.2-1.3-.5-2.5-1.6-.9-.8-1.5-1.8-1.7-2.1-.2-.3 0-.5.1-.6l.5-.6.3-.6c.1-.2.1-.4 0-.6l-1-2.5c-.3-.7-.6-.6-.8-.6z',
+  },
+  {
+    id: 'linkedin',
+    name: 'LinkedIn',
+    url: 'https://www.linkedin.com/sharing/share-offsite/',
+    params: { url: '{url}' },
+    icon: 'M4 3a2 2 0 1 1 0 4 2 2 0 0 1 0-4zM2.3 8.5h3.5V21H2.3zm5.7 0h3.4v1.7c.5-.9 1.7-2 3.6-2 3.7 0 4.4 2.4 4.4 5.6V21h-3.5v-6.3c0-1.5 0-3.4-2.1-3.4s-2.4 1.6-2.4 3.3V21H8z',
+  },
+  {
+    id: 'bluesky',
+    name: 'Bluesky',
+    url: 'https://bsky.app/intent/compose',
+    params: { text: '{text} {url}' },
+    icon: 'M5.2 3.9C7.5 5.6 10 9.1 12 11.1c2-2 4.5-5.5 6.8-7.2 1.7-1.2 4.4-2.2 4.4.8 0 .6-.3 5.1-.5 5.8-.7 2.5-3.2 3.1-5.5 2.7 4 .7 5 3 2.8 5.2-4.2 4.3-6-1.1-6.5-2.5L12 14.3l-1.5 1.6c-.5 1.4-2.3 6.8-6.5 2.5-2.2-2.2-1.2-4.5 2.8-5.2-2.3.4-4.8-.2-5.5-2.7C1.1 9.8.8 5.3.8 4.7c0-3 2.7-2 4.4-.8z',
+  },
+  {
+    id: 'threads',
+    name: 'Threads',
+    url: 'https://www.threads.com/intent/post',
+    params: { text: '{text}', url: '{url}' },
+    icon: 'M16.9 11.1c-.1-3-1.8-4.7-4.6-4.7-1.7 0-3.1.7-3.9 2l1.5 1c.6-.9 1.5-1.1 2.4-1.1 1 0 1.9.3 2.3 1.4l.2.9c-.9-.1-1.7-.2-2.6-.1-2.6.2-4.3 1.7-4.2 3.9.1 2.1 2 3.4 4.3 3.3 2.6-.1 4.2-2 4.5-4.5.9.6 1.5 1.4 1.5 2.6-.1 2.4-2.6 4.4-6.3 4.4-4.4 0-7-2.8-7-8.2s2.6-8.1 7-8.1c3.4 0 5.8 1.7 6.7 4.8l1.9-.5C19.4 3.9 16.4 1.8 12 1.8 6.4 1.8 3 5.4 3 12.2s3.4 10 9 10c4.6 0 8.1-2.6 8.2-6.3.1-2.4-1.3-4-3.3-4.8zm-4.6 5c-1.2.1-2.4-.5-2.4-1.6-.1-1 .8-1.9 2.4-2 .7 0 1.6 0 2.5.2-.2 2.5-1.2 3.3-2.5 3.4z',
+  },
+  {
+    id: 'messenger',
+    name: 'Messenger',
+    url: 'https://www.facebook.com/dialog/send',
+    params: { app_id: '{appId}', link: '{url}', redirect_uri: '{url}' },
+    requires: ['appId'],
+    icon: 'M12 2C6.4 2 2 6.1 2 11.7c0 2.9 1.2 5.5 3.2 7.3V22l3-1.6c1.2.3 2.5.5 3.8.5 5.6 0 10-4.1 10-9.7S17.6 2 12 2zm1 12.7-2.5-2.7-5 2.7 5.5-5.8 2.6 2.7 4.9-2.7z',
+  },
+  {
+    id: 'telegram',
+    name: 'Telegram',
+    url: 'https://t.me/share/url',
+    params: { url: '{url}', text: '{text}' },
+    icon: 'M21.4 3.3 2.9 10.5c-1.3.5-1.2 1.2-.2 1.5l4.7 1.5 1.8 5.6c.2.6.4.8.8.8.5 0 .7-.2 1-.5l2.3-2.2 4.7 3.5c.9.5 1.5.2 1.7-.8l3.1-14.5c.3-1.3-.5-1.9-1.4-1.5zM9.2 13.1 18.8 7c.4-.3.8-.1.5.2l-8 7.2-.3 3.5z',
+  },
+  {
+    id: 'email',
+    name: 'E-mail',
+    url: 'mailto:',
+    params: { subject: '{title}', body: '{text}\n\n{url}' },
+    icon: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2.4V17h16V7.4l-8 5.3zM5.4 7 12 11.3 18.6 7z',
+  },
+];
+
+/** The pseudo-network that copies the link; listed in `networks` like the others. */
+export const COPY_LINK = 'copy';
+
+/** The networks shown when `networks` is not set, in order. */
+export const DEFAULT_NETWORKS = ['facebook', 'pinterest', 'whatsapp', 'x', 'bluesky', 'messenger', 'email', COPY_LINK];
+
+/** `{field}` placeholders filled from `fields`. */
+const fill = (template: string, fields: ShareFields) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => fields[name as keyof ShareFields] ?? '').trim();
+
+/**
+ * The network's intent address for `fields`: each parameter filled and
+ * percent-encoded (`encodeURIComponent`, so spaces are `%20` in `mailto:` too),
+ * parameters that fill to nothing left out.
+ */
+export function intentUrl(network: ShareNetwork, fields: ShareFields): string {
+  const query = Object.entries(network.params)
+    .map(([name, template]) => [name, fill(template, fields)])
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query ? `${network.url}?${query}` : network.url;
+}
+
+/** Whether `fields` fill everything the network requires. */
+export const isAvailable = (network: ShareNetwork, fields: Partial<ShareFields>) =>
+  (network.requires ?? []).every(field => Boolean(fields[field]));
