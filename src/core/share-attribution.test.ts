@@ -34,7 +34,7 @@ describe('share attribution', () => {
     expect(location.search).to.equal('?colour=red&utm_source=pinterest');
     expect(location.hash).to.equal('#details');
     expect(history.state).to.deep.equal({ kept: true });
-    expect(events.map(event => [event.name, event.properties.share_id, event.properties.network])).to.deep.equal([
+    expect(events.map(event => [event.name, event.properties.shareId, event.properties.network])).to.deep.equal([
       ['share_visit', 'abcdEFGH12', 'pinterest'],
     ]);
     recordShareVisit();

@@ -40,5 +40,6 @@ export function recordShareVisit(): void {
   address.searchParams.delete(SHARE_ID_PARAM);
   history.replaceState(history.state, '', address.href);
   if (!/^[0-9A-Za-z]{8,32}$/.test(shareId)) return;
-  track('share_visit', { share_id: shareId, network: address.searchParams.get('utm_source'), url: address.href });
+  const network = address.searchParams.get('utm_source') ?? '';
+  track('share_visit', { shareId, network: /^[a-z0-9_-]{1,32}$/.test(network) ? network : undefined });
 }

@@ -224,8 +224,13 @@ export class VitrineShare extends VitrineElement {
     return { url: url ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), shareId, product };
   }
 
+  /** The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out. */
+  private attribution(request: ShareRequest) {
+    return { url: request.url, productId: request.product.id, placement: this.placement || undefined, shareId: request.shareId };
+  }
+
   private report(network: string, request: ShareRequest): void {
-    track('share', { network, url: request.url, product_id: request.product.id, placement: this.placement || null, share_id: request.shareId }, TAG);
+    track('share', { network, ...this.attribution(request) }, TAG);
   }
 
   private announce(message: string): void {
@@ -256,12 +261,11 @@ export class VitrineShare extends VitrineElement {
   private async copyLink(): Promise<void> {
     const request = this.request(COPY_LINK);
     if (!request) return;
-    const properties = { url: request.url, product_id: request.product.id, placement: this.placement || null, share_id: request.shareId };
     try {
       await navigator.clipboard.writeText(request.url);
       this.manualCopy = '';
       this.announce(this.i18n.t('copied'));
-      track('share_copy_link', { ...properties, method: 'clipboard' }, TAG);
+      track('share_copy_link', this.attribution(request), TAG);
     } catch {
       // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
       // The field's label is the instruction; focusing the field reads it out.
@@ -269,7 +273,7 @@ export class VitrineShare extends VitrineElement {
       await this.updateComplete;
       this.copyField?.focus();
       this.copyField?.select();
-      track('share_copy_link', { ...properties, method: 'manual' }, TAG);
+      track('share_copy_link', this.attribution(request), TAG);
     }
   }
 

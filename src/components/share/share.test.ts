@@ -144,9 +144,9 @@ describe('<vitrine-share>', () => {
     expect(pinterest.properties).to.deep.equal({
       network: 'pinterest',
       url: decodeURIComponent(shared('pinterest', shareIdOf(open.calls[2].url))),
-      product_id: 'ML-ROBE-CAMILLE',
+      productId: 'ML-ROBE-CAMILLE',
       placement: 'product-page',
-      share_id: shareIdOf(open.calls[2].url),
+      shareId: shareIdOf(open.calls[2].url),
     });
   });
 
@@ -231,11 +231,18 @@ describe('<vitrine-share>', () => {
     await new Promise(resolve => setTimeout(resolve, 0));
     await element.updateComplete;
     const copy = events.find(event => event.name === 'share_copy_link')!;
-    expect(copy.properties.method).to.equal('clipboard');
     expect(status.textContent).to.equal('Lien copié');
     expect(getComputedStyle(status).display).to.not.equal('none');
-    expect(copy.properties.url).to.equal(`https://shop.example/p?utm_source=copy&utm_medium=social&utm_campaign=vitrine_share&vt_sid=${copy.properties.share_id}`);
-    expect(await navigator.clipboard.readText().catch(() => copy.properties.url)).to.equal(copy.properties.url);
+    expect(copy.properties.url).to.equal(`https://shop.example/p?utm_source=copy&utm_medium=social&utm_campaign=vitrine_share&vt_sid=${copy.properties.shareId}`);
+    // Reading the clipboard needs a permission tests cannot grant: paste it instead, as a shopper would.
+    const paste = document.createElement('textarea');
+    document.body.append(paste);
+    paste.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyV' });
+    await sendKeys({ up: 'Control' });
+    paste.remove();
+    expect(paste.value, 'what the clipboard holds').to.equal(copy.properties.url);
   });
 
   it('shows the link in a selected read-only field when the clipboard is refused', async () => {
@@ -284,7 +291,7 @@ describe('<vitrine-share>', () => {
         text: 'Robe Camille en lin – 129,00\u00a0€',
         url: `https://shop.example/produits/robe-camille-lin.html?utm_source=native&utm_medium=social&utm_campaign=vitrine_share&vt_sid=${id}`,
       });
-      expect(events.map(event => [event.name, event.properties.network, event.properties.share_id])).to.deep.equal([['share', 'native', id]]);
+      expect(events.map(event => [event.name, event.properties.network, event.properties.shareId])).to.deep.equal([['share', 'native', id]]);
     });
 
     it('treats AbortError as a cancel: no error, no share reported, nothing else changes', async () => {
@@ -354,7 +361,7 @@ describe('<vitrine-share>', () => {
     expect(url.searchParams.get('media')).to.equal('https://shop.example/images/robe.jpg');
     expect(url.searchParams.get('description')).to.equal('Robe Camille en lin – 129,00\u00a0€');
     expect(url.searchParams.get('url')).to.match(/^https:\/\/shop\.example\/produits\/robe-camille-lin\.html\?utm_source=pinterest&/);
-    expect(events[0].properties.product_id).to.equal('ML-ROBE-CAMILLE');
+    expect(events[0].properties.productId).to.equal('ML-ROBE-CAMILLE');
   });
 
   it('reads its defaults from Open Graph tags when the page has no JSON-LD or canonical link', async () => {
@@ -365,7 +372,7 @@ describe('<vitrine-share>', () => {
     expect(url.searchParams.get('media')).to.equal('https://shop.example/images/trench.jpg');
     expect(url.searchParams.get('description')).to.equal('Trench classique – €249.00');
     expect(url.searchParams.get('url')).to.match(/^https:\/\/shop\.example\/produits\/trench\.html\?utm_source=pinterest&/);
-    expect(events[0].properties.product_id).to.equal('ML-TRENCH');
+    expect(events[0].properties.productId).to.equal('ML-TRENCH');
   });
 
   it('re-reads the page when a single-page app navigates', async () => {
