@@ -8,7 +8,6 @@ export interface PageProduct {
   id?: string;
   /** The product name, then `og:title`, then the document title. */
   name: string;
-  description?: string;
   /** Absolute http(s) URL of the product image. */
   image?: string;
   price?: { amount: number; currency: string };
@@ -29,7 +28,7 @@ function nodes(value: unknown): JsonObject[] {
   return [value, ...nodes(value['@graph'])];
 }
 
-const isProduct = (node: JsonObject) => [node['@type']].flat().some(type => type === 'Product' || type === 'ProductGroup');
+const isProduct = (node: JsonObject) => [node['@type']].flat().includes('Product');
 
 /** The first JSON-LD `Product` of the page; scripts that do not parse are skipped (the page's bug, not ours). */
 function jsonLdProduct(doc: Document): JsonObject | undefined {
@@ -57,26 +56,17 @@ function price(amount: unknown, currency: unknown): PageProduct['price'] {
 export function readPageProduct(doc: Document = document): PageProduct {
   const meta = (property: string) =>
     text(doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content'));
-  const base = doc.location?.href ?? doc.baseURI;
+  const link = (value: unknown) => safeUrl(value, doc.baseURI);
   const product = jsonLdProduct(doc) ?? {};
-  const offer = first(product.offers);
-  const offerObject = isObject(offer) ? offer : {};
-  const image = first(product.image);
-  const address = doc.location ? new URL(doc.location.href) : undefined;
-  if (address) address.hash = '';
+  // Property access on a string or number is harmless: a malformed offer or image just reads as undefined.
+  const offer = first(product.offers) as JsonObject | undefined;
+  const image = first(product.image) as JsonObject | string | undefined;
   return {
-    url:
-      safeUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), base) ??
-      safeUrl(meta('og:url'), base) ??
-      address?.href ??
-      base,
-    id: text(product.sku) ?? text(product.productID) ?? meta('product:retailer_item_id'),
+    url: link(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? link(meta('og:url')) ?? doc.URL.split('#')[0],
+    id: text(product.sku) ?? meta('product:retailer_item_id'),
     name: text(product.name) ?? meta('og:title') ?? doc.title,
-    description: text(product.description) ?? meta('og:description') ?? meta('description'),
-    image: safeUrl(isObject(image) ? image.url : image, base) ?? safeUrl(meta('og:image'), base),
-    price:
-      price(offerObject.price ?? offerObject.lowPrice, offerObject.priceCurrency) ??
-      price(meta('product:price:amount') ?? meta('og:price:amount'), meta('product:price:currency') ?? meta('og:price:currency')),
+    image: link((image as JsonObject | undefined)?.url ?? image) ?? link(meta('og:image')),
+    price: price(offer?.price, offer?.priceCurrency) ?? price(meta('product:price:amount'), meta('product:price:currency')),
     facebookAppId: meta('fb:app_id'),
   };
 }

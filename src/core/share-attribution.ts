@@ -4,11 +4,9 @@ import { track } from './track.js';
 /** The query parameter carrying a share's id in the links Vitrine shares. */
 export const SHARE_ID_PARAM = 'vt_sid';
 
-const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/** A fresh 10-character share id (about 59 bits): unguessable enough to tie a visit to one share, short in a link. */
+/** A fresh 10-character share id, digits and lowercase letters (about 51 bits): enough to tie a visit to one share, short in a link. */
 export function newShareId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(10)), byte => ALPHABET[byte % ALPHABET.length]).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(10)), byte => (byte % 36).toString(36)).join('');
 }
 
 /**

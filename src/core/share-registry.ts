@@ -31,7 +31,7 @@ export interface ShareNetwork {
   url: string;
   /** Query parameter → template such as `"{text} {url}"`; a parameter whose template fills to nothing is left out. */
   params: Record<string, string>;
-  /** SVG path data drawn on a 24×24 grid with `currentColor`. */
+  /** SVG path data drawn on a 24×24 grid with `currentColor` and the even-odd fill rule (inner subpaths cut holes). */
   icon: string;
   /** Fields that must be filled for the network to be offered (Messenger needs `appId`). */
   requires?: Array<keyof ShareFields>;
@@ -42,15 +42,15 @@ export const $registeredShareNetworks = map<Record<string, ShareNetwork>>({});
 
 const FIELDS = ['url', 'title', 'text', 'image', 'hashtags', 'via', 'appId'];
 
-function invalid(network: Partial<ShareNetwork>): string | undefined {
-  if (typeof network.id !== 'string' || !/^[a-z][a-z0-9_-]{0,31}$/.test(network.id)) return 'id: lowercase letters, digits, - or _';
-  if (typeof network.name !== 'string' || !network.name.trim()) return 'name: the brand name';
-  if (!safeUrl(network.url) || !/^https?:\/\//i.test(network.url ?? '')) return 'url: an absolute http(s) address';
-  if (!network.params || Object.values(network.params).some(value => typeof value !== 'string')) return 'params: { parameter: "template with {url} {title} {text}…" }';
-  if (typeof network.icon !== 'string' || !/^[MmZzLlHhVvCcSsQqTtAa0-9.,\s-]+$/.test(network.icon)) return 'icon: SVG path data on a 24×24 grid';
-  if (network.requires?.some(field => !FIELDS.includes(field))) return `requires: some of ${FIELDS.join(', ')}`;
-  return undefined;
-}
+const isValid = ({ id, name, url, params, icon, requires }: Partial<ShareNetwork>) =>
+  /^[a-z][a-z0-9_-]{0,31}$/.test(String(id)) &&
+  typeof name === 'string' &&
+  /^https?:\/\//i.test(String(url)) &&
+  !!safeUrl(url) &&
+  typeof params === 'object' &&
+  Object.values(params).every(value => typeof value === 'string') &&
+  /^[MmZzLlHhVvCcSsQqTtAa0-9.,\s-]+$/.test(String(icon)) &&
+  (requires ?? []).every(field => FIELDS.includes(field));
 
 /**
  * Adds a share network (or replaces one registered earlier) without a release:
@@ -58,9 +58,11 @@ function invalid(network: Partial<ShareNetwork>): string | undefined {
  * Then list its id in `networks="…"`. A malformed description gets one warning and is ignored.
  */
 export function registerShareNetwork(network: ShareNetwork): void {
-  const problem = invalid(network ?? {});
-  if (problem) {
-    warnOnce(`share-network:${String(network?.id)}`, `registerShareNetwork(): invalid network description, expected ${problem}. Ignored.`);
+  if (!isValid(network ?? {})) {
+    warnOnce(
+      `share-network:${network?.id}`,
+      `registerShareNetwork(${JSON.stringify(network?.id)}): expected { id: "a-z0-9_-", name, url: "https://…", params: { name: "{url}" }, icon: "SVG path" }. Ignored.`,
+    );
     return;
   }
   const { id, name, url, params, icon, requires } = network;

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../core/page-product.js';
@@ -25,41 +25,19 @@ const STATUS_MS = 4000;
 
 const SHARE_ICON = 'M18 2a3 3 0 1 1-2.2 5.1L8.9 11a3 3 0 0 1 0 2l6.9 3.9A3 3 0 1 1 15 19l.1-.9-7-3.9a3 3 0 1 1 0-4.4l7-3.9A3 3 0 0 1 18 2z';
 const IMAGE_ICON = 'M4 4h16a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z';
-const LINK_ICON = 'M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 0 1 4.3 4.2l-2.5 2.6-1.4-1.4 2.5-2.6a1 1 0 0 0-1.4-1.4L12 13.4a1 1 0 0 1-1.4 0zM13.4 10.6a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 0 1-4.3-4.2l2.5-2.6 1.4 1.4-2.5 2.6a1 1 0 0 0 1.4 1.4L12 10.6a1 1 0 0 1 1.4 0z';
+const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2H6v11h8v-1h2v3H4z';
 
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon">${svg`<path d=${path}></path>`}</svg>`;
 
 /** Where Web Share exists and accepts `data`; false on Firefox desktop and insecure pages. */
-const canShare = (data: ShareData) => {
-  try {
-    return typeof navigator.share === 'function' && typeof navigator.canShare === 'function' && navigator.canShare(data);
-  } catch {
-    return false;
-  }
-};
+const canShare = (data: ShareData) => !!navigator.share && !!navigator.canShare?.(data);
 
-/** The product image as a shareable file: as served when the platform accepts its type, else redrawn as PNG (SVG is never accepted). */
-async function imageFile(image: string): Promise<File> {
-  const blob = await (await fetch(image, { credentials: 'same-origin' })).blob();
-  const name = new URL(image).pathname.split('/').pop() || 'look';
-  const file = new File([blob], name, { type: blob.type });
-  if (canShare({ files: [file] })) return file;
-  const picture = new Image();
-  picture.src = URL.createObjectURL(blob);
-  try {
-    await picture.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = picture.naturalWidth || 1080;
-    canvas.height = picture.naturalHeight || 1080;
-    canvas.getContext('2d')?.drawImage(picture, 0, 0, canvas.width, canvas.height);
-    const png = await new Promise<Blob | null>(resolve => canvas.toBlob(resolve, 'image/png'));
-    if (!png) throw new DOMException('The image could not be converted', 'DataError');
-    return new File([png], `${name.replace(/\.\w+$/, '')}.png`, { type: 'image/png' });
-  } finally {
-    URL.revokeObjectURL(picture.src);
-  }
-}
+/** A file of the type the image URL names, for asking the platform up front whether it would share such a file. */
+const probeFile = (image: string) => {
+  const extension = /\.(\w+)$/.exec(new URL(image).pathname)?.[1].toLowerCase() ?? '';
+  return new File([''], `look.${extension}`, { type: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
+};
 
 interface ShareRequest {
   url: string;
@@ -85,19 +63,15 @@ interface ShareRequest {
  * @csspart status - The "Link copied" message, announced to screen readers.
  * @csspart copy-field - The read-only field showing the link when the clipboard refuses.
  *
- * @cssprop [--vitrine-share-size=2.5rem] - Button height and width of icon buttons (set by `size`).
+ * @cssprop [--vitrine-share-size=2.5rem] - Button height, and width of icon buttons (set by `size`).
  * @cssprop [--vitrine-share-gap=0.5rem] - Space between buttons.
  * @cssprop [--vitrine-share-color=currentColor] - Text and icon colour.
- * @cssprop [--vitrine-share-background=transparent] - Button background.
- * @cssprop [--vitrine-share-hover-background=rgb(0 0 0 / 0.06)] - Button background on hover.
+ * @cssprop [--vitrine-share-background=none] - Button background.
  * @cssprop [--vitrine-share-border-color=currentColor] - Button border colour.
  * @cssprop [--vitrine-share-radius=999px] - Button corner radius.
  * @cssprop [--vitrine-share-focus-color=Highlight] - Focus ring colour.
  * @cssprop [--vitrine-share-menu-background=Canvas] - Menu background.
  * @cssprop [--vitrine-share-menu-color=CanvasText] - Menu text colour.
- * @cssprop [--vitrine-share-menu-radius=0.5rem] - Menu corner radius.
- * @cssprop [--vitrine-share-status-background=CanvasText] - "Link copied" background.
- * @cssprop [--vitrine-share-status-color=Canvas] - "Link copied" text colour.
  */
 export class VitrineShare extends VitrineElement {
   static override styles = shareStyles;
@@ -106,12 +80,6 @@ export class VitrineShare extends VitrineElement {
   private readonly registered = new StoreController(this, $registeredShareNetworks);
   private statusTimer = 0;
   private readonly onHistory = () => this.requestUpdate();
-  private readonly onOutsidePointer = (event: PointerEvent) => {
-    if (!event.composedPath().includes(this)) this.menuOpen = false;
-  };
-
-  @query('[aria-haspopup]') private trigger?: HTMLButtonElement;
-  @query('input') private copyField?: HTMLInputElement;
 
   @state() private menuOpen = false;
   /** Web Share failed for another reason than a cancel: show the networks instead. */
@@ -152,26 +120,25 @@ export class VitrineShare extends VitrineElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onHistory);
-    document.removeEventListener('pointerdown', this.onOutsidePointer);
     clearTimeout(this.statusTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('layout') && !(LAYOUTS as readonly string[]).includes(this.layout)) {
-      warnOnce(`share:layout:${this.layout}`, `<vitrine-share layout="${this.layout}">: expected one of ${LAYOUTS.join(', ')}. Using icons.`);
-    }
-    if (changed.has('size') && !(SIZES as readonly string[]).includes(this.size)) {
-      warnOnce(`share:size:${this.size}`, `<vitrine-share size="${this.size}">: expected one of ${SIZES.join(', ')}. Using md.`);
+    for (const [name, allowed, fallback] of [['layout', LAYOUTS, 'icons'], ['size', SIZES, 'md']] as const) {
+      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) {
+        this.warn(name, `expected ${allowed}. Using ${fallback}.`);
+      }
     }
     for (const name of ['url', 'image'] as const) {
       if (changed.has(name) && this[name] && !safeUrl(this[name])) {
-        warnOnce(`share:${name}:${this[name]}`, `<vitrine-share ${name}="${this[name]}">: expected an http(s) URL, absolute or relative to the page. Using the page's own.`);
+        this.warn(name, "expected an http(s) URL. Using the page's.");
       }
     }
-    if (changed.has('menuOpen')) {
-      if (this.menuOpen) document.addEventListener('pointerdown', this.onOutsidePointer);
-      else document.removeEventListener('pointerdown', this.onOutsidePointer);
-    }
+  }
+
+  /** One console warning per bad value, naming the attribute. */
+  private warn(name: 'layout' | 'size' | 'url' | 'image' | 'networks', message: string): void {
+    warnOnce(`share:${name}:${this[name]}:${message}`, `<vitrine-share ${name}="${this[name]}">: ${message}`);
   }
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */
@@ -180,10 +147,7 @@ export class VitrineShare extends VitrineElement {
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
     if (unknown.length) {
-      warnOnce(
-        `share:networks:${this.networks}`,
-        `<vitrine-share networks="${this.networks}">: unknown ${unknown.join(', ')}; expected comma-separated ids among ${[...known.keys(), COPY_LINK].join(', ')}. Left out.`,
-      );
+      this.warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
     }
     const ids = requested.filter(id => id === COPY_LINK || known.has(id));
     return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): Array<ShareNetwork | typeof COPY_LINK> => {
@@ -191,7 +155,7 @@ export class VitrineShare extends VitrineElement {
       const network = known.get(id);
       if (network && isAvailable(network, { appId: product.facebookAppId })) return [network];
       if (requested.includes(id)) {
-        warnOnce(`share:requires:${id}`, `<vitrine-share networks="${this.networks}">: ${id} needs ${network?.requires?.join(', ')} (Messenger: <meta property="fb:app_id">). Left out.`);
+        this.warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
       }
       return [];
     });
@@ -219,9 +183,8 @@ export class VitrineShare extends VitrineElement {
     };
     const event = new VitrineShareEvent(detail);
     if (!this.dispatchEvent(event)) return undefined;
-    const url = safeUrl(event.detail.url);
-    if (!url) warnOnce(`share:detail-url:${event.detail.url}`, `vitrine-share listener set detail.url to "${event.detail.url}": expected an http(s) URL. Sharing ${detail.url}.`);
-    return { url: url ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), shareId, product };
+    // A listener's URL passes the same check as ours; one that fails it is ignored.
+    return { url: safeUrl(event.detail.url) ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), shareId, product };
   }
 
   /** The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out. */
@@ -247,8 +210,8 @@ export class VitrineShare extends VitrineElement {
       title: request.title,
       text: request.text,
       image: this.shareImage(request.product) ?? '',
-      hashtags: this.hashtags.split(',').map(tag => tag.trim().replace(/^#/, '')).filter(Boolean).join(','),
-      via: this.via.trim().replace(/^@/, ''),
+      hashtags: this.hashtags.replace(/[#\s]/g, ''),
+      via: this.via.replace(/[@\s]/g, ''),
       appId: request.product.facebookAppId ?? '',
     });
     // Popups get neither a handle on this page nor its address; mail opens the shopper's mail app in place.
@@ -271,8 +234,9 @@ export class VitrineShare extends VitrineElement {
       // The field's label is the instruction; focusing the field reads it out.
       this.manualCopy = request.url;
       await this.updateComplete;
-      this.copyField?.focus();
-      this.copyField?.select();
+      const field = this.renderRoot.querySelector('input');
+      field?.focus();
+      field?.select();
       track('share_copy_link', this.attribution(request), TAG);
     }
   }
@@ -283,7 +247,11 @@ export class VitrineShare extends VitrineElement {
     if (!request) return;
     const data: ShareData = { title: request.title, text: request.text, url: request.url };
     try {
-      if (kind === 'look') data.files = [await imageFile(this.shareImage(request.product)!)];
+      if (kind === 'look') {
+        const image = this.shareImage(request.product)!;
+        const blob = await (await fetch(image)).blob();
+        data.files = [new File([blob], new URL(image).pathname.split('/').pop()!, { type: blob.type })];
+      }
       await navigator.share(data);
       this.report(kind, request);
     } catch (error) {
@@ -300,10 +268,14 @@ export class VitrineShare extends VitrineElement {
   private activate(item: ShareNetwork | typeof COPY_LINK): void {
     if (this.menuOpen) {
       this.menuOpen = false;
-      this.trigger?.focus();
+      this.focusTrigger();
     }
     if (item === COPY_LINK) void this.copyLink();
     else this.openNetwork(item);
+  }
+
+  private focusTrigger(): void {
+    this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
   }
 
   private async openMenu(focus: 'first' | 'last'): Promise<void> {
@@ -329,6 +301,11 @@ export class VitrineShare extends VitrineElement {
     void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
   }
 
+  /** Focus went elsewhere on the page (a click outside, or Tab from the trigger): close the menu. */
+  private onMenuFocusout(event: FocusEvent): void {
+    if (!this.renderRoot.contains(event.relatedTarget as Node | null)) this.menuOpen = false;
+  }
+
   private onMenuKeydown(event: KeyboardEvent): void {
     const items = this.menuItems();
     const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
@@ -339,89 +316,48 @@ export class VitrineShare extends VitrineElement {
     } else if (event.key === 'Escape') {
       event.preventDefault();
       this.menuOpen = false;
-      this.trigger?.focus();
+      this.focusTrigger();
     } else if (event.key === 'Tab') {
       // From the trigger, the browser's own Tab (or Shift+Tab) then leaves the widget.
-      this.trigger?.focus();
+      this.focusTrigger();
       this.menuOpen = false;
     }
   }
 
+  // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
   private networkButton(item: ShareNetwork | typeof COPY_LINK, menu: boolean): TemplateResult {
     const { i18n } = this;
     const [name, label, path] =
       item === COPY_LINK
-        ? [i18n.t('copy'), i18n.t('copy'), LINK_ICON]
+        ? [i18n.t('copy'), i18n.t('copy'), COPY_ICON]
         : item.id === 'email'
           ? [i18n.t('email'), i18n.t('emailName'), item.icon]
           : [item.name, i18n.t('shareOn', item.name), item.icon];
-    const showName = menu || this.layout === 'labels';
-    return html`<button
-      type="button"
-      part="button"
-      data-network=${item === COPY_LINK ? COPY_LINK : item.id}
-      role=${menu ? 'menuitem' : nothing}
-      tabindex=${menu ? '-1' : nothing}
-      aria-label=${label}
-      @click=${() => this.activate(item)}
-    >
-      ${icon(path)}${showName ? html`<span>${name}</span>` : nothing}
-    </button>`;
+    return html`<button type="button" part="button" data-network=${item === COPY_LINK ? item : item.id} role=${menu ? 'menuitem' : nothing}
+tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.activate(item)}>${icon(path)}${menu || this.layout === 'labels' ? html`<span>${name}</span>` : nothing}</button>`;
+  }
+
+  private nativeButton(kind: 'native' | 'look', path: string, name: string): TemplateResult {
+    return html`<li><button type="button" part="button" @click=${() => this.shareNatively(kind)}>${icon(path)}<span>${name}</span></button></li>`;
   }
 
   protected override render(): TemplateResult {
-    const i18n = this.i18n;
+    const { i18n } = this;
     const product = readPageProduct();
-    const pageUrl = safeUrl(this.url) ?? product.url;
-    const native = !this.noNative && !this.nativeRefused && canShare({ url: pageUrl });
+    const native = !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
     const image = this.shareImage(product);
-    const look =
-      native && image !== undefined && new URL(image).origin === location.origin && canShare({ files: [new File([''], 'look.png', { type: 'image/png' })] });
-    const items = this.shownNetworks(product);
-    const feedback = html`<span class="status" part="status" role="status" aria-live="polite">${this.status}</span>
-      ${this.manualCopy
-        ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
-        : nothing}`;
-
-    if (this.layout === 'menu') {
-      return html`<button
-          type="button"
-          part="button"
-          aria-haspopup=${native ? nothing : 'menu'}
-          aria-expanded=${native ? nothing : String(this.menuOpen)}
-          aria-controls=${native ? nothing : 'menu'}
-          @click=${() => this.onTriggerClick(native)}
-          @keydown=${native ? nothing : this.onTriggerKeydown}
-        >
-          ${icon(SHARE_ICON)}<span>${i18n.t('share')}</span>
-        </button>
-        ${native
-          ? nothing
-          : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.onMenuKeydown}>
-              ${items.map(item => this.networkButton(item, true))}
-            </div>`}
-        ${feedback}`;
-    }
-
-    if (native) {
-      return html`<ul part="list" aria-label=${i18n.t('networks')}>
-          <li>
-            <button type="button" part="button" @click=${() => this.shareNatively('native')}>${icon(SHARE_ICON)}<span>${i18n.t('shareNative')}</span></button>
-          </li>
-          ${look
-            ? html`<li>
-                <button type="button" part="button" @click=${() => this.shareNatively('look')}>
-                  ${icon(IMAGE_ICON)}<span>${i18n.t('shareLook')}</span>
-                </button>
-              </li>`
-            : nothing}
-        </ul>
-        ${feedback}`;
-    }
-
-    return html`<ul part="list" aria-label=${i18n.t('networks')}>
-        ${items.map(item => html`<li>${this.networkButton(item, false)}</li>`)}
-      </ul>
-      ${feedback}`;
+    const look = native && image && new URL(image).origin === location.origin && canShare({ files: [probeFile(image)] });
+    const items = native ? [] : this.shownNetworks(product);
+    const popup = native ? nothing : 'menu';
+    return html`${this.layout === 'menu'
+      ? html`<button type="button" part="button" aria-haspopup=${popup} aria-expanded=${native ? nothing : String(this.menuOpen)} aria-controls=${popup}
+@click=${() => this.onTriggerClick(native)} @keydown=${native ? nothing : this.onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
+${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.onMenuKeydown} @focusout=${this.onMenuFocusout}>${items.map(item => this.networkButton(item, true))}</div>`}`
+      : html`<ul part="list" aria-label=${i18n.t('networks')}>${native
+          ? [this.nativeButton('native', SHARE_ICON, i18n.t('shareNative')), look ? this.nativeButton('look', IMAGE_ICON, i18n.t('shareLook')) : nothing]
+          : items.map(item => html`<li>${this.networkButton(item, false)}</li>`)}</ul>`}
+<span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
+      ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
+      : nothing}`;
   }
 }

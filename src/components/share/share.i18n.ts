@@ -23,7 +23,7 @@ export const shareCatalog: Catalog<ShareMessages> = {
     emailName: 'Partager par e-mail',
     copy: 'Copier le lien',
     copied: 'Lien copié',
-    copyManually: 'Copie impossible : sélectionnez le lien et appuyez sur Ctrl+C (⌘C sur Mac).',
+    copyManually: 'Copiez le lien : Ctrl+C (⌘C sur Mac)',
     networks: 'Partager ce produit',
   },
   en: {
@@ -35,7 +35,7 @@ export const shareCatalog: Catalog<ShareMessages> = {
     emailName: 'Share by email',
     copy: 'Copy link',
     copied: 'Link copied',
-    copyManually: 'Could not copy: select the link and press Ctrl+C (⌘C on a Mac).',
+    copyManually: 'Copy the link: Ctrl+C (⌘C on a Mac)',
     networks: 'Share this product',
   },
 };
