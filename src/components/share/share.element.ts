@@ -250,6 +250,8 @@ export class VitrineShare extends VitrineElement {
       if (kind === 'look') {
         const image = this.shareImage(request.product)!;
         const blob = await (await fetch(image)).blob();
+        // A missing image comes back as an HTML error page: treat it as a refusal, not as a file to share.
+        if (!blob.type.startsWith('image/')) throw new TypeError(`${image} is not an image`);
         data.files = [new File([blob], new URL(image).pathname.split('/').pop()!, { type: blob.type })];
       }
       await navigator.share(data);

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { resetConfig } from '../../core/config.js';
 import { $registeredShareNetworks, registerShareNetwork } from '../../core/share-registry.js';
@@ -221,6 +221,25 @@ describe('<vitrine-share>', () => {
     expect(focused(element), 'focus back on the trigger').to.equal(trigger);
   });
 
+  it('closes the menu when focus leaves it, as on a click elsewhere', async () => {
+    const element = await fixture<VitrineShare>(html`<vitrine-share lang="en" layout="menu" no-native networks="x,copy"></vitrine-share>`);
+    const outside = document.createElement('button');
+    outside.textContent = 'elsewhere';
+    document.body.append(outside);
+    try {
+      button(element, 'Share').click();
+      await element.updateComplete;
+      await element.updateComplete;
+      expect(focused(element)?.getAttribute('aria-label')).to.equal('Share on X');
+      outside.focus();
+      await element.updateComplete;
+      expect((element.shadowRoot!.querySelector('[role="menu"]') as HTMLElement).hidden).to.equal(true);
+      expect(button(element, 'Share').getAttribute('aria-expanded')).to.equal('false');
+    } finally {
+      outside.remove();
+    }
+  });
+
   it('announces the copied link politely, visibly and to screen readers', async () => {
     const element = await fixture<VitrineShare>(html`<vitrine-share lang="fr" no-native networks="copy" url="https://shop.example/p"></vitrine-share>`);
     const status = element.shadowRoot!.querySelector('[role="status"]')!;
@@ -343,6 +362,16 @@ describe('<vitrine-share>', () => {
       expect([file.name, file.type]).to.deep.equal(['look.png', 'image/png']);
       expect(file.size).to.equal((await (await fetch(image)).blob()).size);
       expect(events.map(event => event.properties.network)).to.deep.equal(['look']);
+    });
+
+    it('falls back to the network list when the product image URL does not serve an image', async () => {
+      webShare = stubWebShare(async () => undefined);
+      const image = new URL('./share.i18n.ts', import.meta.url).href;
+      const element = await fixture<VitrineShare>(html`<vitrine-share lang="en" networks="pinterest" image=${image} url="https://shop.example/p"></vitrine-share>`);
+      button(element, 'Share the look').click();
+      await waitUntil(() => buttonNames(element).includes('Share on Pinterest'));
+      expect(webShare.shared).to.deep.equal([]);
+      expect(events).to.deep.equal([]);
     });
 
     it('offers no "Share the look" for an image type the platform will not share (SVG)', async () => {
