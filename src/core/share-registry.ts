@@ -1,6 +1,4 @@
 import { map } from 'nanostores';
-import { safeUrl } from './url.js';
-import { warnOnce } from './warn.js';
 
 /** The fields a network's parameter templates may use, each as `{field}`. */
 export interface ShareFields {
@@ -40,31 +38,12 @@ export interface ShareNetwork {
 /** Networks a merchant registered at run time, by id. */
 export const $registeredShareNetworks = map<Record<string, ShareNetwork>>({});
 
-const FIELDS = ['url', 'title', 'text', 'image', 'hashtags', 'via', 'appId'];
-
-const isValid = ({ id, name, url, params, icon, requires }: Partial<ShareNetwork>) =>
-  /^[a-z][a-z0-9_-]{0,31}$/.test(String(id)) &&
-  typeof name === 'string' &&
-  /^https?:\/\//i.test(String(url)) &&
-  !!safeUrl(url) &&
-  typeof params === 'object' &&
-  Object.values(params).every(value => typeof value === 'string') &&
-  /^[MmZzLlHhVvCcSsQqTtAa0-9.,\s-]+$/.test(String(icon)) &&
-  (requires ?? []).every(field => FIELDS.includes(field));
-
 /**
  * Adds a share network (or replaces one registered earlier) without a release:
  * `Vitrine.registerShareNetwork({ id: 'mastodon', name: 'Mastodon', url: 'https://mastodon.social/share', params: { text: '{text} {url}' }, icon: 'M…' })`.
- * Then list its id in `networks="…"`. A malformed description gets one warning and is ignored.
+ * Then list its id in `networks="…"`. Kept tiny because the runtime loads on every page: `<vitrine-share>`
+ * checks the description when it uses it, and a malformed one gets one warning and is ignored.
  */
 export function registerShareNetwork(network: ShareNetwork): void {
-  if (!isValid(network ?? {})) {
-    warnOnce(
-      `share-network:${network?.id}`,
-      `registerShareNetwork(${JSON.stringify(network?.id)}): expected { id: "a-z0-9_-", name, url: "https://…", params: { name: "{url}" }, icon: "SVG path" }. Ignored.`,
-    );
-    return;
-  }
-  const { id, name, url, params, icon, requires } = network;
-  $registeredShareNetworks.setKey(id, { id, name, url, params: { ...params }, icon, requires: requires && [...requires] });
+  $registeredShareNetworks.setKey(String(network?.id), network);
 }

@@ -5,8 +5,7 @@ import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../core/page-product.js';
 import { readPageProduct } from '../../core/page-product.js';
-import { attributedUrl, newShareId } from '../../core/share-attribution.js';
-import { COPY_LINK, DEFAULT_NETWORKS, SHARE_NETWORKS, intentUrl, isAvailable } from '../../core/share-networks.js';
+import { COPY_LINK, DEFAULT_NETWORKS, SHARE_NETWORKS, attributedUrl, intentUrl, isAvailable, newShareId, validNetworks } from '../../core/share-networks.js';
 import type { ShareNetwork } from '../../core/share-networks.js';
 import { $registeredShareNetworks } from '../../core/share-registry.js';
 import { StoreController } from '../../core/store-controller.js';
@@ -143,7 +142,7 @@ export class VitrineShare extends VitrineElement {
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */
   private shownNetworks(product: PageProduct): Array<ShareNetwork | typeof COPY_LINK> {
-    const known = new Map([...SHARE_NETWORKS, ...Object.values(this.registered.value)].map(network => [network.id, network]));
+    const known = new Map([...SHARE_NETWORKS, ...validNetworks(this.registered.value)].map(network => [network.id, network]));
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
     if (unknown.length) {

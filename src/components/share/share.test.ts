@@ -498,9 +498,14 @@ describe('<vitrine-share>', () => {
 
     const warnings = captureWarnings();
     registerShareNetwork({ id: 'evil', name: 'Evil', url: 'javascript:alert(1)', params: {}, icon: 'M0 0' });
+    element.networks = 'mastodon,evil,copy';
+    await element.updateComplete;
+    element.requestUpdate();
+    await element.updateComplete;
     warnings.restore();
-    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages).to.have.length(2);
     expect(warnings.messages[0]).to.contain('registerShareNetwork("evil")').and.contain('url: "https://…"');
-    expect($registeredShareNetworks.get()).to.have.keys(['mastodon']);
+    expect(warnings.messages[1]).to.contain('unknown evil');
+    expect(buttonNames(element)).to.deep.equal(['Share on Mastodon', 'Copy link']);
   });
 });
