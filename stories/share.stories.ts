@@ -85,7 +85,7 @@ export const Menu: Story = { args: { layout: 'menu', lang: 'fr' } };
 export const MenuEnglish: Story = { args: { layout: 'menu', lang: 'en' } };
 
 /** Networks in the merchant's order, with the copy-link button: "Lien copié" appears and is announced after a click. */
-export const ChosenNetworks: Story = { args: { networks: 'whatsapp,messenger,pinterest,email,copy', layout: 'labels', lang: 'fr' } };
+export const ChosenNetworks: Story = { args: { networks: 'whatsapp,pinterest,email,copy', layout: 'labels', lang: 'fr' } };
 
 /** Small and large buttons. */
 export const Sizes: Story = {
