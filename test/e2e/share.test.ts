@@ -30,7 +30,7 @@ describe('share buttons on the demo storefront', () => {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const response = await fetch(`${storefront.url}/v1/events?name=${name}&limit=50`, { headers: { authorization: 'Bearer demo-admin-token' } });
-      assert.equal(response.status, 200);
+      assert.equal(response.status, 200, `GET /v1/events answered ${response.status}: is the events collector (issue 4) in this build?`);
       const { events } = (await response.json()) as { events: StoredEvent[] };
       const found = events.find(matches);
       if (found) return found;
