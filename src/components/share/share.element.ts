@@ -67,8 +67,8 @@ interface ShareRequest {
  * @cssprop [--vitrine-share-color=currentColor] - Text and icon colour.
  * @cssprop [--vitrine-share-background=none] - Button background.
  * @cssprop [--vitrine-share-border-color=currentColor] - Button border colour.
- * @cssprop [--vitrine-share-radius=999px] - Button corner radius.
- * @cssprop [--vitrine-share-focus-color=Highlight] - Focus ring colour.
+ * @cssprop [--vitrine-share-radius=var(--vitrine-radius, 999px)] - Button corner radius.
+ * @cssprop [--vitrine-share-focus-color=var(--vitrine-accent, Highlight)] - Focus ring colour.
  * @cssprop [--vitrine-share-menu-background=Canvas] - Menu background.
  * @cssprop [--vitrine-share-menu-color=CanvasText] - Menu text colour.
  */
@@ -302,7 +302,7 @@ export class VitrineShare extends VitrineElement {
     void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
   }
 
-  /** Focus went elsewhere on the page (a click outside, or Tab from the trigger): close the menu. */
+  /** Focus left the menu for somewhere else on the page (a click outside): close it. */
   private onMenuFocusout(event: FocusEvent): void {
     if (!this.renderRoot.contains(event.relatedTarget as Node | null)) this.menuOpen = false;
   }

@@ -11,11 +11,11 @@ ul { display: flex; flex-wrap: wrap; gap: var(--vitrine-share-gap, 0.5rem); marg
 button {
   display: inline-flex; align-items: center; gap: 0.5em; min-width: var(--vitrine-share-size); min-height: var(--vitrine-share-size);
   padding: 0 calc(var(--vitrine-share-size) / 4); border: 1px solid var(--vitrine-share-border-color, currentColor);
-  border-radius: var(--vitrine-share-radius, 999px); background: var(--vitrine-share-background, none); color: inherit; font: inherit; cursor: pointer;
+  border-radius: var(--vitrine-share-radius, var(--vitrine-radius, 999px)); background: var(--vitrine-share-background, none); color: inherit; font: inherit; cursor: pointer;
 }
 :host(:not([layout='labels'])) li button { justify-content: center; padding: 0; }
 button:hover { background: rgb(128 128 128 / 0.15); }
-:focus-visible { outline: 2px solid var(--vitrine-share-focus-color, Highlight); outline-offset: 2px; }
+:focus-visible { outline: 2px solid var(--vitrine-share-focus-color, var(--vitrine-accent, Highlight)); outline-offset: 2px; }
 svg { width: calc(var(--vitrine-share-size) / 2); height: calc(var(--vitrine-share-size) / 2); fill: currentColor; fill-rule: evenodd; flex: none; }
 [role='menu'] {
   position: absolute; z-index: 10; top: calc(100% + 0.25rem); display: flex; flex-direction: column; min-width: 14rem; padding: 0.25rem;
