@@ -11,7 +11,7 @@ declare const __VITRINE_TAGS__: string[];
 declare const __VITRINE_VERSION__: string;
 
 type RuntimeModule = typeof Runtime;
-type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent';
+type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent' | 'registerShareNetwork';
 
 export interface VitrineGlobal {
   version: string;
@@ -20,6 +20,8 @@ export interface VitrineGlobal {
   configure(config: Record<string, unknown>): Promise<void>;
   setLocale(locale: string | undefined): Promise<void>;
   setConsent(state: 'granted' | 'denied'): Promise<void>;
+  /** Adds a share network described as data to `<vitrine-share>` (see docs/share.md). */
+  registerShareNetwork(network: Parameters<RuntimeModule['registerShareNetwork']>[0]): Promise<void>;
   /** Looks for Vitrine tags inside a root the page observer cannot see, such as another component's shadow root. */
   scan(root: ParentNode): void;
 }
@@ -97,6 +99,7 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
     configure: forward('configure'),
     setLocale: forward('setLocale'),
     setConsent: forward('setConsent'),
+    registerShareNetwork: forward('registerShareNetwork'),
     scan,
   };
 

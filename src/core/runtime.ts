@@ -3,6 +3,8 @@ import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
 import { startDelivery } from './delivery.js';
 import { setLocale } from './i18n.js';
+import { recordShareVisit } from './share-attribution.js';
+import { registerShareNetwork } from './share-registry.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
 
@@ -24,6 +26,8 @@ export function init(config: ConfigInput = {}): void {
   if (consent === 'tcf') void import('./tcf.js').then(tcf => tcf.watchTcf());
   startDelivery();
   if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
+  // After delivery started, so the visit is queued like any other event.
+  recordShareVisit();
 }
 
-export { configure, setConsent, setLocale, track, VERSION as version };
+export { configure, registerShareNetwork, setConsent, setLocale, track, VERSION as version };

@@ -1,0 +1,364 @@
+import { html, nothing, svg } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { VitrineElement } from '../../core/element.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import type { PageProduct } from '../../core/page-product.js';
+import { readPageProduct } from '../../core/page-product.js';
+import { COPY_LINK, DEFAULT_NETWORKS, SHARE_NETWORKS, attributedUrl, intentUrl, isAvailable, newShareId, validNetworks } from '../../core/share-networks.js';
+import type { ShareNetwork } from '../../core/share-networks.js';
+import { $registeredShareNetworks } from '../../core/share-registry.js';
+import { StoreController } from '../../core/store-controller.js';
+import { track } from '../../core/track.js';
+import { safeUrl } from '../../core/url.js';
+import { warnOnce } from '../../core/warn.js';
+import { shareCatalog } from './share.i18n.js';
+import { VitrineShareEvent } from './share.events.js';
+import { shareStyles } from './share.styles.js';
+
+const LAYOUTS = ['icons', 'labels', 'menu'] as const;
+const SIZES = ['sm', 'md', 'lg'] as const;
+const TAG = 'vitrine-share';
+/** How long "Link copied" stays on screen. */
+const STATUS_MS = 4000;
+
+const SHARE_ICON = 'M18 2a3 3 0 1 1-2.2 5.1L8.9 11a3 3 0 0 1 0 2l6.9 3.9A3 3 0 1 1 15 19l.1-.9-7-3.9a3 3 0 1 1 0-4.4l7-3.9A3 3 0 0 1 18 2z';
+const IMAGE_ICON = 'M4 4h16a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z';
+const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2H6v11h8v-1h2v3H4z';
+
+const icon = (path: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon">${svg`<path d=${path}></path>`}</svg>`;
+
+/** Where Web Share exists and accepts `data`; false on Firefox desktop and insecure pages. */
+const canShare = (data: ShareData) => !!navigator.share && !!navigator.canShare?.(data);
+
+/** A file of the type the image URL names, for asking the platform up front whether it would share such a file. */
+const probeFile = (image: string) => {
+  const extension = /\.(\w+)$/.exec(new URL(image).pathname)?.[1].toLowerCase() ?? '';
+  return new File([''], `look.${extension}`, { type: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
+};
+
+interface ShareRequest {
+  url: string;
+  title: string;
+  text: string;
+  shareId: string;
+  product: PageProduct;
+}
+
+/**
+ * @summary Share buttons for the product on the page: networks as data, the system share sheet where there is one, copy link, and first-party attribution of the visits shared links bring.
+ *
+ * With no attribute, shares the page's canonical address with the name, image
+ * and price read from its JSON-LD `Product` and Open Graph tags. Nothing is
+ * requested from any network until the shopper clicks.
+ *
+ * @fires vitrine-share - Before sharing, opening or copying; cancelable. `detail: { network, url, title, text }`: `preventDefault()` vetoes, changing `detail.url` (or title, text) changes what is shared.
+ *
+ * @csspart button - Every button: networks, the native share buttons and the menu trigger.
+ * @csspart icon - The icon of a button.
+ * @csspart list - The list of network buttons (`icons` and `labels` layouts).
+ * @csspart menu - The menu of the `menu` layout.
+ * @csspart status - The "Link copied" message, announced to screen readers.
+ * @csspart copy-field - The read-only field showing the link when the clipboard refuses.
+ *
+ * @cssprop [--vitrine-share-size=2.5rem] - Button height, and width of icon buttons (set by `size`).
+ * @cssprop [--vitrine-share-gap=0.5rem] - Space between buttons.
+ * @cssprop [--vitrine-share-color=currentColor] - Text and icon colour.
+ * @cssprop [--vitrine-share-background=none] - Button background.
+ * @cssprop [--vitrine-share-border-color=currentColor] - Button border colour.
+ * @cssprop [--vitrine-share-radius=var(--vitrine-radius, 999px)] - Button corner radius.
+ * @cssprop [--vitrine-share-focus-color=var(--vitrine-accent, Highlight)] - Focus ring colour.
+ * @cssprop [--vitrine-share-menu-background=Canvas] - Menu background.
+ * @cssprop [--vitrine-share-menu-color=CanvasText] - Menu text colour.
+ */
+export class VitrineShare extends VitrineElement {
+  static override styles = shareStyles;
+
+  private readonly i18n = new LocalizeController(this, shareCatalog);
+  private readonly registered = new StoreController(this, $registeredShareNetworks);
+  private statusTimer = 0;
+  private readonly onHistory = () => this.requestUpdate();
+
+  @state() private menuOpen = false;
+  /** Web Share failed for another reason than a cancel: show the networks instead. */
+  @state() private nativeRefused = false;
+  @state() private status = '';
+  /** The link to copy by hand when the clipboard refused. */
+  @state() private manualCopy = '';
+
+  /** Address to share, http(s). Default: the page's canonical address, then `og:url`, then the address bar. */
+  @property() url = '';
+  /** Title of the shared item (X, Pinterest, email subject). Default: the JSON-LD product name, then `og:title`. */
+  @property() override title = '';
+  /** Text that goes with the link. Default: the product name and its price. */
+  @property() text = '';
+  /** Image for Pinterest and "Share the look", http(s). Default: the JSON-LD product image, then `og:image`. */
+  @property() image = '';
+  /** Hashtags for X, comma-separated, without `#`. */
+  @property() hashtags = '';
+  /** Account X credits, without `@`. */
+  @property() via = '';
+  /** Networks in display order, comma-separated ids, `copy` for the copy-link button. Default: facebook, pinterest, whatsapp, x, bluesky, messenger, email, copy. */
+  @property() networks = '';
+  /** `icons` (round icon buttons), `labels` (icon and name) or `menu` (one "Share" button opening a menu). */
+  @property({ reflect: true }) layout: (typeof LAYOUTS)[number] = 'icons';
+  /** Button size: `sm`, `md` or `lg`. */
+  @property({ reflect: true }) size: (typeof SIZES)[number] = 'md';
+  /** Where the widget sits (such as `product-page`), reported with every share. */
+  @property() placement = '';
+  /** Always show the network list, even where the system share sheet is available. */
+  @property({ type: Boolean, attribute: 'no-native' }) noNative = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Single-page apps swap the canonical link and JSON-LD on navigation: read them again.
+    window.addEventListener('popstate', this.onHistory);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onHistory);
+    clearTimeout(this.statusTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    for (const [name, allowed, fallback] of [['layout', LAYOUTS, 'icons'], ['size', SIZES, 'md']] as const) {
+      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) {
+        this.warn(name, `expected ${allowed}. Using ${fallback}.`);
+      }
+    }
+    for (const name of ['url', 'image'] as const) {
+      if (changed.has(name) && this[name] && !safeUrl(this[name])) {
+        this.warn(name, "expected an http(s) URL. Using the page's.");
+      }
+    }
+  }
+
+  /** One console warning per bad value, naming the attribute. */
+  private warn(name: 'layout' | 'size' | 'url' | 'image' | 'networks', message: string): void {
+    warnOnce(`share:${name}:${this[name]}:${message}`, `<vitrine-share ${name}="${this[name]}">: ${message}`);
+  }
+
+  /** The networks to show, in order; unknown ids get one warning and are left out. */
+  private shownNetworks(product: PageProduct): Array<ShareNetwork | typeof COPY_LINK> {
+    const known = new Map([...SHARE_NETWORKS, ...validNetworks(this.registered.value)].map(network => [network.id, network]));
+    const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
+    const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
+    if (unknown.length) {
+      this.warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
+    }
+    const ids = requested.filter(id => id === COPY_LINK || known.has(id));
+    return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): Array<ShareNetwork | typeof COPY_LINK> => {
+      if (id === COPY_LINK) return [COPY_LINK];
+      const network = known.get(id);
+      if (network && isAvailable(network, { appId: product.facebookAppId })) return [network];
+      if (requested.includes(id)) {
+        this.warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
+      }
+      return [];
+    });
+  }
+
+  private shareImage(product: PageProduct): string | undefined {
+    return safeUrl(this.image) ?? product.image;
+  }
+
+  /**
+   * Builds what `network` will share, read fresh from the page (the address may
+   * have changed since the last render), and asks the host page through the
+   * cancelable `vitrine-share` event. Undefined when the host vetoed.
+   */
+  private request(network: string): ShareRequest | undefined {
+    const product = readPageProduct();
+    const shareId = newShareId();
+    const title = this.title || product.name;
+    const price = product.price && this.i18n.price(product.price.amount, product.price.currency);
+    const detail = {
+      network,
+      url: attributedUrl(safeUrl(this.url) ?? product.url, network, shareId),
+      title,
+      text: this.text || (price ? `${title} – ${price}` : title),
+    };
+    const event = new VitrineShareEvent(detail);
+    if (!this.dispatchEvent(event)) return undefined;
+    // A listener's URL passes the same check as ours; one that fails it is ignored.
+    return { url: safeUrl(event.detail.url) ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), shareId, product };
+  }
+
+  /** The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out. */
+  private attribution(request: ShareRequest) {
+    return { url: request.url, productId: request.product.id, placement: this.placement || undefined, shareId: request.shareId };
+  }
+
+  private report(network: string, request: ShareRequest): void {
+    track('share', { network, ...this.attribution(request) }, TAG);
+  }
+
+  private announce(message: string): void {
+    this.status = message;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
+  }
+
+  private openNetwork(network: ShareNetwork): void {
+    const request = this.request(network.id);
+    if (!request) return;
+    const address = intentUrl(network, {
+      url: request.url,
+      title: request.title,
+      text: request.text,
+      image: this.shareImage(request.product) ?? '',
+      hashtags: this.hashtags.replace(/[#\s]/g, ''),
+      via: this.via.replace(/[@\s]/g, ''),
+      appId: request.product.facebookAppId ?? '',
+    });
+    // Popups get neither a handle on this page nor its address; mail opens the shopper's mail app in place.
+    if (address.startsWith('mailto:')) window.open(address, '_self');
+    else if (safeUrl(address)) window.open(address, '_blank', 'noopener,noreferrer,width=640,height=560');
+    else return;
+    this.report(network.id, request);
+  }
+
+  private async copyLink(): Promise<void> {
+    const request = this.request(COPY_LINK);
+    if (!request) return;
+    try {
+      await navigator.clipboard.writeText(request.url);
+      this.manualCopy = '';
+      this.announce(this.i18n.t('copied'));
+      track('share_copy_link', this.attribution(request), TAG);
+    } catch {
+      // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
+      // The field's label is the instruction; focusing the field reads it out.
+      this.manualCopy = request.url;
+      await this.updateComplete;
+      const field = this.renderRoot.querySelector('input');
+      field?.focus();
+      field?.select();
+      track('share_copy_link', this.attribution(request), TAG);
+    }
+  }
+
+  /** Opens the system share sheet; with `look`, the product image goes as a file (the web's only way into Instagram and TikTok stories). */
+  private async shareNatively(kind: 'native' | 'look'): Promise<void> {
+    const request = this.request(kind);
+    if (!request) return;
+    const data: ShareData = { title: request.title, text: request.text, url: request.url };
+    try {
+      if (kind === 'look') {
+        const image = this.shareImage(request.product)!;
+        const blob = await (await fetch(image)).blob();
+        // A missing image comes back as an HTML error page: treat it as a refusal, not as a file to share.
+        if (!blob.type.startsWith('image/')) throw new TypeError(`${image} is not an image`);
+        data.files = [new File([blob], new URL(image).pathname.split('/').pop()!, { type: blob.type })];
+      }
+      await navigator.share(data);
+      this.report(kind, request);
+    } catch (error) {
+      // AbortError: the shopper closed the sheet. Nothing to report, nothing to fix.
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      // Refused (NotAllowedError, a type the platform rejects, a failed image download): offer the networks instead.
+      this.nativeRefused = true;
+      this.menuOpen = this.layout === 'menu';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[data-network]')?.focus();
+    }
+  }
+
+  private activate(item: ShareNetwork | typeof COPY_LINK): void {
+    if (this.menuOpen) {
+      this.menuOpen = false;
+      this.focusTrigger();
+    }
+    if (item === COPY_LINK) void this.copyLink();
+    else this.openNetwork(item);
+  }
+
+  private focusTrigger(): void {
+    this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
+  }
+
+  private async openMenu(focus: 'first' | 'last'): Promise<void> {
+    this.menuOpen = true;
+    await this.updateComplete;
+    const items = this.menuItems();
+    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+  }
+
+  private menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  }
+
+  private onTriggerClick(native: boolean): void {
+    if (native) void this.shareNatively('native');
+    else if (this.menuOpen) this.menuOpen = false;
+    else void this.openMenu('first');
+  }
+
+  private onTriggerKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+  }
+
+  /** Focus left the menu for somewhere else on the page (a click outside): close it. */
+  private onMenuFocusout(event: FocusEvent): void {
+    if (!this.renderRoot.contains(event.relatedTarget as Node | null)) this.menuOpen = false;
+  }
+
+  private onMenuKeydown(event: KeyboardEvent): void {
+    const items = this.menuItems();
+    const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
+    const target = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      items[(target + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.menuOpen = false;
+      this.focusTrigger();
+    } else if (event.key === 'Tab') {
+      // From the trigger, the browser's own Tab (or Shift+Tab) then leaves the widget.
+      this.focusTrigger();
+      this.menuOpen = false;
+    }
+  }
+
+  // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
+  private networkButton(item: ShareNetwork | typeof COPY_LINK, menu: boolean): TemplateResult {
+    const { i18n } = this;
+    const [name, label, path] =
+      item === COPY_LINK
+        ? [i18n.t('copy'), i18n.t('copy'), COPY_ICON]
+        : item.id === 'email'
+          ? [i18n.t('email'), i18n.t('emailName'), item.icon]
+          : [item.name, i18n.t('shareOn', item.name), item.icon];
+    return html`<button type="button" part="button" data-network=${item === COPY_LINK ? item : item.id} role=${menu ? 'menuitem' : nothing}
+tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.activate(item)}>${icon(path)}${menu || this.layout === 'labels' ? html`<span>${name}</span>` : nothing}</button>`;
+  }
+
+  private nativeButton(kind: 'native' | 'look', path: string, name: string): TemplateResult {
+    return html`<li><button type="button" part="button" @click=${() => this.shareNatively(kind)}>${icon(path)}<span>${name}</span></button></li>`;
+  }
+
+  protected override render(): TemplateResult {
+    const { i18n } = this;
+    const product = readPageProduct();
+    const native = !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
+    const image = this.shareImage(product);
+    const look = native && image && new URL(image).origin === location.origin && canShare({ files: [probeFile(image)] });
+    const items = native ? [] : this.shownNetworks(product);
+    const popup = native ? nothing : 'menu';
+    return html`${this.layout === 'menu'
+      ? html`<button type="button" part="button" aria-haspopup=${popup} aria-expanded=${native ? nothing : String(this.menuOpen)} aria-controls=${popup}
+@click=${() => this.onTriggerClick(native)} @keydown=${native ? nothing : this.onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
+${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.onMenuKeydown} @focusout=${this.onMenuFocusout}>${items.map(item => this.networkButton(item, true))}</div>`}`
+      : html`<ul part="list" aria-label=${i18n.t('networks')}>${native
+          ? [this.nativeButton('native', SHARE_ICON, i18n.t('shareNative')), look ? this.nativeButton('look', IMAGE_ICON, i18n.t('shareLook')) : nothing]
+          : items.map(item => html`<li>${this.networkButton(item, false)}</li>`)}</ul>`}
+<span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
+      ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
+      : nothing}`;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Catalog } from '../../core/i18n.js';
+
+type ShareMessages = {
+  share: string;
+  shareNative: string;
+  shareLook: string;
+  shareOn: (network: string) => string;
+  email: string;
+  emailName: string;
+  copy: string;
+  copied: string;
+  copyManually: string;
+  networks: string;
+};
+
+export const shareCatalog: Catalog<ShareMessages> = {
+  fr: {
+    share: 'Partager',
+    shareNative: 'Partager…',
+    shareLook: 'Partager le look',
+    shareOn: network => `Partager sur ${network}`,
+    email: 'E-mail',
+    emailName: 'Partager par e-mail',
+    copy: 'Copier le lien',
+    copied: 'Lien copié',
+    copyManually: 'Copiez le lien : Ctrl+C (⌘C sur Mac)',
+    networks: 'Partager ce produit',
+  },
+  en: {
+    share: 'Share',
+    shareNative: 'Share…',
+    shareLook: 'Share the look',
+    shareOn: network => `Share on ${network}`,
+    email: 'Email',
+    emailName: 'Share by email',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    copyManually: 'Copy the link: Ctrl+C (⌘C on a Mac)',
+    networks: 'Share this product',
+  },
+};

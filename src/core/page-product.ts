@@ -1,0 +1,72 @@
+import { safeUrl } from './url.js';
+
+/** What the page says about itself and the product it shows, read from standard markup. */
+export interface PageProduct {
+  /** The page's address: `<link rel="canonical">`, then `og:url`, then the address bar (without its hash). */
+  url: string;
+  /** The product id: the JSON-LD `Product` `sku`, then `product:retailer_item_id`. */
+  id?: string;
+  /** The product name, then `og:title`, then the document title. */
+  name: string;
+  /** Absolute http(s) URL of the product image. */
+  image?: string;
+  price?: { amount: number; currency: string };
+  /** The page's Facebook app id (`<meta property="fb:app_id">`), which Messenger's send dialog requires. */
+  facebookAppId?: string;
+}
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** Every node of a JSON-LD document: top-level arrays and `@graph` lists included. */
+function nodes(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.flatMap(nodes);
+  if (!isObject(value)) return [];
+  return [value, ...nodes(value['@graph'])];
+}
+
+const isProduct = (node: JsonObject) => [node['@type']].flat().includes('Product');
+
+/** The first JSON-LD `Product` of the page; scripts that do not parse are skipped (the page's bug, not ours). */
+function jsonLdProduct(doc: Document): JsonObject | undefined {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const product = nodes(JSON.parse(script.textContent ?? '')).find(isProduct);
+      if (product) return product;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+function price(amount: unknown, currency: unknown): PageProduct['price'] {
+  const value = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() ? Number(amount) : NaN;
+  return Number.isFinite(value) && typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? { amount: value, currency } : undefined;
+}
+
+/**
+ * Reads the product the page shows from its `<link rel="canonical">`, JSON-LD
+ * `Product` (schema.org) and Open Graph tags, JSON-LD first. Cheap enough to
+ * call at click time, so single-page apps that swap these tags are read fresh.
+ */
+export function readPageProduct(doc: Document = document): PageProduct {
+  const meta = (property: string) =>
+    text(doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content'));
+  const link = (value: unknown) => safeUrl(value, doc.baseURI);
+  const product = jsonLdProduct(doc) ?? {};
+  // Property access on a string or number is harmless: a malformed offer or image just reads as undefined.
+  const offer = first(product.offers) as JsonObject | undefined;
+  const image = first(product.image) as JsonObject | string | undefined;
+  return {
+    url: link(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? link(meta('og:url')) ?? doc.URL.split('#')[0],
+    id: text(product.sku) ?? meta('product:retailer_item_id'),
+    name: text(product.name) ?? meta('og:title') ?? doc.title,
+    image: link((image as JsonObject | undefined)?.url ?? image) ?? link(meta('og:image')),
+    price: price(offer?.price, offer?.priceCurrency) ?? price(meta('product:price:amount'), meta('product:price:currency')),
+    facebookAppId: meta('fb:app_id'),
+  };
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+
+interface StoredEvent {
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+declare global {
+  interface Window {
+    openedUrls?: string[];
+  }
+}
+
+describe('share buttons on the demo storefront', () => {
+  let storefront: Storefront;
+  let browser: Browser;
+  before(async () => {
+    [storefront, browser] = await Promise.all([startStorefront(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await storefront?.stop();
+  });
+
+  /** The collector's admin listing, polled until an event matches (delivery is batched). */
+  async function collected(name: string, matches: (event: StoredEvent) => boolean): Promise<StoredEvent> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const response = await fetch(`${storefront.url}/v1/events?name=${name}&limit=50`, { headers: { authorization: 'Bearer demo-admin-token' } });
+      assert.equal(response.status, 200, `GET /v1/events answered ${response.status}: is the events collector (issue 4) in this build?`);
+      const { events } = (await response.json()) as { events: StoredEvent[] };
+      const found = events.find(matches);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ${name} event reached the collector; got ${JSON.stringify(events)}`);
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+  }
+
+  test('a share reaches the collector, and opening the shared link records share_visit with the same share id', async () => {
+    const context = await browser.newContext();
+    // Popups are recorded, not opened: the test must not reach Pinterest.
+    await context.addInitScript(() => {
+      window.openedUrls = [];
+      window.open = (url?: string | URL) => {
+        window.openedUrls!.push(String(url));
+        return null;
+      };
+    });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.getByRole('button', { name: 'Accepter' }).click();
+
+    const pinterest = page.getByRole('button', { name: 'Partager sur Pinterest' });
+    await pinterest.click();
+    const [opened] = await page.evaluate(() => window.openedUrls!);
+    const intent = new URL(opened);
+    assert.equal(intent.origin + intent.pathname, 'https://www.pinterest.com/pin/create/button/');
+    assert.equal(intent.searchParams.get('description'), 'Robe Camille en lin – 129,00\u00a0€');
+    const shared = new URL(intent.searchParams.get('url')!);
+    assert.equal(shared.pathname, '/produits/robe-camille-lin.html');
+    assert.equal(shared.searchParams.get('utm_source'), 'pinterest');
+    assert.equal(shared.searchParams.get('utm_medium'), 'social');
+    assert.equal(shared.searchParams.get('utm_campaign'), 'vitrine_share');
+    const shareId = shared.searchParams.get('vt_sid')!;
+    assert.match(shareId, /^[0-9A-Za-z]{10}$/);
+
+    // The demo's canonical address names port 8080; the test server listens elsewhere.
+    const friend = await context.newPage();
+    const friendErrors = collectPageErrors(friend);
+    await friend.goto(`${storefront.url}${shared.pathname}${shared.search}`);
+    await friend.waitForURL(url => !url.searchParams.has('vt_sid'));
+    assert.equal(new URL(friend.url()).searchParams.get('utm_source'), 'pinterest');
+    const share = await collected('share', event => event.properties.shareId === shareId);
+    assert.deepEqual(share.properties, {
+      network: 'pinterest',
+      url: shared.href,
+      productId: 'ML-ROBE-CAMILLE',
+      placement: 'product-page',
+      shareId,
+    });
+
+    const visit = await collected('share_visit', event => event.properties.shareId === shareId);
+    assert.deepEqual(visit.properties, { shareId, network: 'pinterest' });
+
+    assert.deepEqual([...errors, ...friendErrors], []);
+    await context.close();
+  });
+
+  test('nothing is requested from a social network before a click', async () => {
+    const page = await browser.newPage();
+    const thirdParty: string[] = [];
+    page.on('request', request => {
+      if (!request.url().startsWith(storefront.url)) thirdParty.push(request.url());
+    });
+    await page.goto(`${storefront.url}/produits/trench-classique.html`);
+    await page.getByRole('button', { name: 'Partager sur Facebook' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(thirdParty, []);
+    await page.close();
+  });
+});
