@@ -20,6 +20,8 @@ if (fakeInstagram) {
   app.addHook('onClose', () => fakeInstagram.close());
   // The fake forgets its tokens between runs: connect the demo account again (code → long-lived token), as a merchant would.
   await app.feeds.connect('maison-lumiere', fakeInstagram.issueCode(), `${config.publicUrl}/v1/instagram/callback`);
+  // First fetch before listening, so the demo's first page view already has its feed (later ones come from the scheduler).
+  await app.feeds.sync('maison-lumiere');
   app.log.warn(`Instagram: DEMO FAKE at ${fakeInstagram.url} (recorded payloads). Set INSTAGRAM_GRAPH_URL, INSTAGRAM_APP_ID and INSTAGRAM_APP_SECRET for a real account.`);
 }
 

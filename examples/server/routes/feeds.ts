@@ -152,6 +152,13 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
     setHeaders: reply => reply.header('cache-control', 'public, max-age=31536000, immutable'),
   });
   await app.register(fastifyStatic, { root: new URL('../admin/', import.meta.url).pathname, prefix: '/admin/', decorateReply: false, index: 'index.html' });
+  // The admin page runs under its own strict CSP: its script is external, and it talks to this origin only.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/admin/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
+    }
+    return payload;
+  });
 
   app.get(
     '/v1/feeds/:feedId',
