@@ -44,6 +44,14 @@ describe('shoppable Instagram feed on the demo storefront (npm start, fake Insta
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    // A slow network: the widget's code and the feed JSON arrive well after the page has painted.
+    const slow = (pattern: string) =>
+      page.route(pattern, async route => {
+        await new Promise(resolve => setTimeout(resolve, 600));
+        await route.continue();
+      });
+    await slow('**/vitrine/cdn/vitrine-feed.js');
+    await slow('**/v1/feeds/maison-lumiere');
     // Land on the Instagram section so the feed is in the viewport while it loads.
     await page.goto(`${storefront.url}/#instagram`);
     await page.waitForFunction(() => {
