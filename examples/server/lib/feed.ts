@@ -99,6 +99,8 @@ export function tokenState(account: Pick<AccountRow, 'token_status' | 'token_exp
 export class FeedService {
   private readonly client?: InstagramClient;
   private running?: Promise<void>;
+  /** A one-second micro-cache of served feeds: the database stays the source of truth (several servers may share it). */
+  private readonly memo = new Map<string, { body: string; etag: string; until: number }>();
 
   constructor(
     private readonly db: Database,
@@ -318,6 +320,17 @@ export class FeedService {
     return true;
   }
 
+  /** The served JSON and its ETag, or undefined when the feed was never fetched. */
+  async served(feedId: string): Promise<{ body: string; etag: string } | undefined> {
+    const hit = this.memo.get(feedId);
+    if (hit && hit.until > Date.now()) return hit;
+    const { rows } = await this.db.query<{ body: string; etag: string }>('SELECT body, etag FROM feeds WHERE id = $1 AND body IS NOT NULL', [feedId]);
+    if (!rows[0]) return undefined;
+    const entry = { body: rows[0].body, etag: rows[0].etag, until: Date.now() + 1000 };
+    this.memo.set(feedId, entry);
+    return entry;
+  }
+
   /** Rebuilds the served JSON of a feed (after a fetch, a hotspot change, a catalog import) and its ETag. */
   async build(feedId: string, db: Queryable = this.db): Promise<void> {
     const { rows } = await db.query<{ posts: FeedPost[]; fetched_at: Date | null }>('SELECT posts, fetched_at FROM feeds WHERE id = $1', [feedId]);
@@ -344,6 +357,7 @@ export class FeedService {
     const body = JSON.stringify(feed);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     await db.query('UPDATE feeds SET body = $2, etag = $3, built_at = now() WHERE id = $1', [feedId, body, etag]);
+    this.memo.delete(feedId);
   }
 
   async buildAll(): Promise<void> {

@@ -174,8 +174,7 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
     },
     async (request, reply) => {
       const { feedId: id } = request.params as { feedId: string };
-      const { rows } = await app.db.query<{ body: string; etag: string }>('SELECT body, etag FROM feeds WHERE id = $1 AND body IS NOT NULL', [id]);
-      const feed = rows[0];
+      const feed = await service.served(id);
       if (!feed) {
         const { rowCount } = await app.db.query('SELECT 1 FROM instagram_accounts WHERE feed_id = $1', [id]);
         if (rowCount > 0) {
