@@ -437,7 +437,7 @@ export class FeedService {
 
 export async function getHotspots(db: Queryable, feedId: string): Promise<Map<string, Hotspot[]>> {
   const { rows } = await db.query<{ id: string; post_id: string; slide: number; x: number; y: number; product_id: string; source: Hotspot['source'] }>(
-    'SELECT id, post_id, slide, x, y, product_id, source FROM feed_hotspots WHERE feed_id = $1 ORDER BY created_at, id',
+    'SELECT id, post_id, slide, x, y, product_id, source FROM feed_hotspots WHERE feed_id = $1 ORDER BY created_at, slide, x, y, id',
     [feedId],
   );
   const byPost = new Map<string, Hotspot[]>();
