@@ -276,7 +276,7 @@ export class VitrineFeed extends VitrineElement {
                   ${products.map(
                     (product, index) => html`<li class=${product.id === this.active ? 'product active' : 'product'}>
                       <img src=${this.url(product.image) ?? nothing} alt="" width="64" height="80" loading="lazy" />
-                      <a part="product-link" id=${`product-${index}`} href=${this.url(product.link) ?? nothing} @click=${() => this.productClick(post, product.id)}
+                      <a part="product-link" id=${`product-${index}`} href=${this.url(product.link) ?? nothing} @click=${() => this.productClick(post, product)}
                         >${index + 1}. ${product.title}</a
                       >
                       <span>${t.price(product.price, product.currency)} · ${t.t(product.availability)}</span>
@@ -310,7 +310,7 @@ export class VitrineFeed extends VitrineElement {
           if (!entries.some(entry => entry.intersectionRatio >= 0.5)) return;
           this.viewed = true;
           this.viewObserver?.disconnect();
-          track('feed_view', { feed_id: this.feedId, layout: this.mode, posts: this.shown.length }, WIDGET);
+          track('feed_view', { feedId: this.feedId, layout: this.mode, postCount: this.shown.length }, WIDGET);
         },
         { threshold: 0.5 },
       );
@@ -331,7 +331,7 @@ export class VitrineFeed extends VitrineElement {
     this.active = '';
     await this.updateComplete;
     if (!this.dialog?.open) this.dialog?.showModal();
-    track('feed_post_open', { feed_id: this.feedId, post_id: this.shown[index].id }, WIDGET);
+    track('feed_post_open', { feedId: this.feedId, postId: this.shown[index].id, position: index, layout: this.mode }, WIDGET);
   }
 
   private async go(delta: number): Promise<void> {
@@ -361,12 +361,12 @@ export class VitrineFeed extends VitrineElement {
 
   private async hotspot(post: FeedPost, productId: string): Promise<void> {
     this.active = productId;
-    track('hotspot_open', { feed_id: this.feedId, post_id: post.id, product_id: productId }, WIDGET);
+    track('hotspot_open', { feedId: this.feedId, postId: post.id, productId }, WIDGET);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.product.active a')?.focus();
   }
 
-  private productClick(post: FeedPost, productId: string): void {
-    track('product_click', { feed_id: this.feedId, post_id: post.id, product_id: productId }, WIDGET);
+  private productClick(post: FeedPost, product: FeedProduct): void {
+    track('product_click', { productId: product.id, feedId: this.feedId, postId: post.id, url: this.url(product.link) }, WIDGET);
   }
 }

@@ -98,7 +98,7 @@ describe('<vitrine-feed>', () => {
     await waitUntil(() => !dialog.open);
     await element.updateComplete;
     expect(active(element)?.dataset.index).to.equal('1');
-    expect(events.filter(event => event.name === 'feed_post_open').map(event => event.properties.post_id)).to.deep.equal([
+    expect(events.filter(event => event.name === 'feed_post_open').map(event => event.properties.postId)).to.deep.equal([
       '17900000000000001',
       '17900000000000002',
       '17900000000000001',
@@ -132,7 +132,7 @@ describe('<vitrine-feed>', () => {
     expect(active(element)!.textContent).to.contain('Jupe plissée en satin');
     expect(active(element)!.closest('li')!.textContent).to.contain('In stock');
     const opened = events.find(event => event.name === 'hotspot_open')!;
-    expect(opened.properties).to.deep.equal({ feed_id: 'maison-lumiere', post_id: '17900000000000002', product_id: 'ML-JUPE-PLISSEE' });
+    expect(opened.properties).to.deep.equal({ feedId: 'maison-lumiere', postId: '17900000000000002', productId: 'ML-JUPE-PLISSEE' });
     expect(opened.context.widget).to.equal('vitrine-feed');
   });
 
@@ -149,9 +149,10 @@ describe('<vitrine-feed>', () => {
     link.addEventListener('click', event => event.preventDefault(), { once: true });
     link.click();
     expect(events.find(event => event.name === 'product_click')!.properties).to.deep.equal({
-      feed_id: 'maison-lumiere',
-      post_id: '17900000000000002',
-      product_id: 'ML-JUPE-PLISSEE',
+      productId: 'ML-JUPE-PLISSEE',
+      feedId: 'maison-lumiere',
+      postId: '17900000000000002',
+      url: new URL('produits/jupe-plissee-satin.html', testApi()).href,
     });
 
     const heard = oneEvent(document, 'vitrine-wishlist-add-request') as Promise<WishlistAddRequestEvent>;
@@ -225,7 +226,7 @@ describe('<vitrine-feed>', () => {
   it('feed_view is tracked once when half visible', async () => {
     const element = await feedWith();
     await waitUntil(() => events.some(event => event.name === 'feed_view'), 'no feed_view');
-    expect(events.find(event => event.name === 'feed_view')!.properties).to.deep.equal({ feed_id: 'maison-lumiere', layout: 'grid', posts: 6 });
+    expect(events.find(event => event.name === 'feed_view')!.properties).to.deep.equal({ feedId: 'maison-lumiere', layout: 'grid', postCount: 6 });
     element.limit = 3;
     await element.updateComplete;
     expect(events.filter(event => event.name === 'feed_view')).to.have.length(1);
