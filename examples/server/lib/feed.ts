@@ -99,6 +99,7 @@ export function tokenState(account: Pick<AccountRow, 'token_status' | 'token_exp
 export class FeedService {
   private readonly client?: InstagramClient;
   private running?: Promise<void>;
+  private stopped = false;
   /** A one-second micro-cache of served feeds: the database stays the source of truth (several servers may share it). */
   private readonly memo = new Map<string, { body: string; etag: string; until: number }>();
 
@@ -122,8 +123,15 @@ export class FeedService {
 
   /** One scheduler pass: refresh tokens that are due, fetch feeds that are due and not backing off. Never overlaps itself. */
   tick(now = new Date()): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     this.running ??= this.pass(now).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** No new pass after this; resolves when the current one (if any) has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => {});
   }
 
   private async pass(now: Date): Promise<void> {

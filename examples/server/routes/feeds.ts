@@ -128,7 +128,7 @@ export const feedRoutes = Object.assign(
     });
     root.addHook('preClose', async () => {
       clearInterval(timer);
-      await service.tick().catch(() => {});
+      await service.stop();
     });
     await root.register(app => routes(app, service));
   },
