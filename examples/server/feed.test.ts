@@ -86,8 +86,11 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
       ['image', 'video'],
     );
     assert.match(mixed.slides[1].video ?? '', /^\/media\/maison-lumiere\/17910000000000062-[0-9a-f]{12}\.mp4$/);
-    const video = feed.posts.find(post => post.type === 'video')!;
-    assert.equal(video.slides[0].height, 1920);
+    const video = await fetch(`${server.url}${mixed.slides[1].video}`);
+    assert.equal(video.headers.get('content-type'), 'video/mp4');
+    assert.equal(Buffer.from(await video.arrayBuffer()).subarray(4, 8).toString(), 'ftyp');
+    const reel = feed.posts.find(post => post.type === 'video')!;
+    assert.equal(reel.slides[0].height, 1920);
     // Instagram product tags became hotspots on the right slides, with their products.
     assert.deepEqual(
       carousel.slides.map(slide => slide.hotspots.map(hotspot => hotspot.productId)),

@@ -50,6 +50,7 @@ export async function startFakeInstagram(options: { port?: number } = {}): Promi
   const me = recorded('me') as Record<string, unknown>;
   const productTags = recorded('product_tags') as Record<string, unknown[]>;
   const errors = recorded('errors') as Record<string, ErrorFixture>;
+  const reel = readFileSync(new URL('./recorded/reel.mp4', import.meta.url));
   const tokens = new Set<string>();
   const codes = new Set<string>();
   const images = new Map<string, Promise<Buffer>>();
@@ -99,11 +100,9 @@ export async function startFakeInstagram(options: { port?: number } = {}): Promi
       response.end(body);
       return;
     }
-    const video = /^\/cdn\/o1\/v\/[^?]+\/(\d+)\.mp4$/.exec(path);
-    if (video) {
-      // No encoder is available offline: the recorded "video" is an opaque placeholder payload with the
-      // CDN's content type. The server re-hosts it byte for byte; the widget shows the poster frame.
-      const body = Buffer.from(`fake-instagram video ${video[1]}`);
+    if (/^\/cdn\/o1\/v\/[^?]+\/\d+\.mp4$/.test(path)) {
+      // A short H.264 MP4 (recorded once from a canvas with Chromium's MediaRecorder), for every video.
+      const body = reel;
       response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': body.length });
       response.end(body);
       return;
