@@ -222,7 +222,9 @@ export class VitrineFeed extends VitrineElement {
 
   private renderDialog() {
     const post = this.shown[this.open];
-    return html`<dialog part="dialog" aria-labelledby="counter" @close=${this.closed} @keydown=${this.keydown}>${post ? this.renderPost(post) : nothing}</dialog>`;
+    return html`<dialog part="dialog" aria-label=${post ? this.l10n.t('post', this.open + 1, this.shown.length) : nothing} @close=${this.closed} @keydown=${this.keydown}>
+      ${post ? this.renderPost(post) : nothing}
+    </dialog>`;
   }
 
   private renderPost(post: FeedPost) {
@@ -238,31 +240,39 @@ export class VitrineFeed extends VitrineElement {
         <button part="dialog-button" aria-label=${t.t('nextPost')} ?disabled=${this.open === this.shown.length - 1} @click=${() => this.go(1)}>→</button>
       </div>
       <div class="body" tabindex="-1">
-        <ul class="slides">
-          ${post.slides.map(
-            (slide, index) => html`<li class="frame" data-ratio=${slide.width / slide.height} aria-label=${t.t('slide', index + 1, post.slides.length)}>
-              ${slide.type === 'video' && slide.video && this.url(slide.video)
-                ? html`<video src=${this.url(slide.video)!} poster=${this.url(slide.renditions[slide.renditions.length - 1].jpeg) ?? nothing} controls playsinline preload="none" width=${slide.width} height=${slide.height}></video>`
-                : this.picture(slide, '(min-width: 48rem) 36rem, 100vw', post.alt, index > 0)}
-              ${slide.hotspots
-                .filter(hotspot => catalog.has(hotspot.productId))
-                .map(hotspot => {
-                  const product = catalog.get(hotspot.productId)!;
-                  return html`<button
-                    class="hotspot"
-                    part="hotspot"
-                    data-x=${hotspot.x}
-                    data-y=${hotspot.y}
-                    aria-pressed=${this.active === product.id}
-                    aria-label=${t.t('hotspot', product.title, t.price(product.price, product.currency))}
-                    @click=${() => this.hotspot(post, product.id)}
-                  >
-                    ${ids.indexOf(product.id) + 1}
-                  </button>`;
-                })}
-            </li>`,
-          )}
-        </ul>
+        <div>
+          <ul class="slides">
+            ${post.slides.map(
+              (slide, index) => html`<li class="frame" data-ratio=${slide.width / slide.height} aria-label=${t.t('slide', index + 1, post.slides.length)}>
+                ${slide.type === 'video' && slide.video && this.url(slide.video)
+                  ? html`<video src=${this.url(slide.video)!} poster=${this.url(slide.renditions[slide.renditions.length - 1].jpeg) ?? nothing} controls playsinline preload="none" width=${slide.width} height=${slide.height}></video>`
+                  : this.picture(slide, '(min-width: 48rem) 36rem, 100vw', post.alt, index > 0)}
+                ${slide.hotspots
+                  .filter(hotspot => catalog.has(hotspot.productId))
+                  .map(hotspot => {
+                    const product = catalog.get(hotspot.productId)!;
+                    return html`<button
+                      class="hotspot"
+                      part="hotspot"
+                      data-x=${hotspot.x}
+                      data-y=${hotspot.y}
+                      aria-pressed=${this.active === product.id}
+                      aria-label=${t.t('hotspot', product.title, t.price(product.price, product.currency))}
+                      @click=${() => this.hotspot(post, product.id)}
+                    >
+                      ${ids.indexOf(product.id) + 1}
+                    </button>`;
+                  })}
+              </li>`,
+            )}
+          </ul>
+          ${post.slides.length > 1
+            ? html`<p class="slide-nav">
+                <button part="dialog-button" aria-label=${t.t('previousSlide')} @click=${() => this.slide(-1)}>‹</button>
+                <button part="dialog-button" aria-label=${t.t('nextSlide')} @click=${() => this.slide(1)}>›</button>
+              </p>`
+            : nothing}
+        </div>
         <div>
           <p class="caption" part="caption">${post.caption}</p>
           <p>
@@ -320,6 +330,11 @@ export class VitrineFeed extends VitrineElement {
 
   private get feedId(): string {
     return (this.data ?? this.fetched)?.id ?? this.feed;
+  }
+
+  private slide(direction: number): void {
+    const slides = this.renderRoot.querySelector<HTMLElement>('.slides');
+    slides?.scrollBy({ left: direction * slides.clientWidth });
   }
 
   private page(direction: number): void {

@@ -166,6 +166,19 @@ export const feedStyles = css`
     scroll-snap-type: x mandatory;
     align-items: start;
   }
+  .slide-nav {
+    display: flex;
+    justify-content: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .slide-nav button {
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    background: none;
+  }
   .frame {
     position: relative;
     aspect-ratio: var(--ratio, 1);

@@ -78,6 +78,10 @@ describe('<vitrine-feed>', () => {
     // Every slide of the carousel is there.
     expect(dialog.querySelectorAll('.slides > li')).to.have.length(3);
     expect(dialog.querySelector('.slides > li')!.getAttribute('aria-label')).to.equal('Item 1 of 3');
+    expect(dialog.getAttribute('aria-label')).to.equal('Instagram post 2 of 6');
+    const slides = dialog.querySelector<HTMLElement>('.slides')!;
+    dialog.querySelector<HTMLButtonElement>('button[aria-label="Next item"]')!.click();
+    await waitUntil(() => slides.scrollLeft > 0, 'the next-item button did not scroll the slides');
 
     await sendKeys({ press: 'ArrowLeft' });
     await element.updateComplete;
