@@ -29,10 +29,16 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
   const status = async () => (await (await fetch(`${server.url}/v1/admin/feeds/${FEED}`, { headers: admin })).json()) as Record<string, unknown> & { token: { status: string; warning: string } };
   const apiCalls = () => fake.calls.filter(call => !call.path.startsWith('/oauth')).length;
 
+  /** What the server logged at warn and error level (the test server's logger is silent otherwise). */
+  const logged: string[] = [];
+
   before(async () => {
     fake = await startFakeInstagram();
     mediaDir = await mkdtemp(join(tmpdir(), 'vitrine-media-'));
     server = await startTestServer({ INSTAGRAM_GRAPH_URL: fake.url, INSTAGRAM_APP_ID: 'app', INSTAGRAM_APP_SECRET: 'secret', VITRINE_MEDIA_DIR: mediaDir });
+    for (const level of ['warn', 'error'] as const) {
+      server.app.log[level] = ((...args: unknown[]) => void logged.push(`${level}: ${args.filter(arg => typeof arg === 'string').join(' ')}`)) as never;
+    }
   });
   after(async () => {
     await server?.close();
@@ -168,6 +174,7 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
     const current = await status();
     assert.equal(current.token.status, 'expiring');
     assert.match(current.token.warning, /expires in 3 day/);
+    assert.ok(logged.some(line => /^warn: Instagram token refresh failed; The Instagram token expires in 3 day/.test(line)), logged.join('\n'));
     await server.db.query(`UPDATE instagram_accounts SET token_issued_at = now(), token_expires_at = now() + interval '60 days'`);
     await server.db.query('UPDATE feeds SET retry_after = NULL, failures = 0');
   });
@@ -180,6 +187,7 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
     const failed = await status();
     assert.match(String(failed.lastError), /rate_limited: \(#4\) Application request limit reached/);
     const retryAfter = new Date(String(failed.retryAfter)).getTime();
+    assert.ok(logged.some(line => /^warn: Instagram fetch failed \(\(#4\) Application request limit reached\); serving the last good feed/.test(line)), logged.join('\n'));
     assert.ok(retryAfter >= now.getTime() + 15 * 60_000, 'backs off at least 15 minutes');
 
     const calls = apiCalls();
@@ -211,6 +219,7 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
     assert.equal(current.token.status, 'expired');
     assert.match(current.token.warning, /Reconnect Instagram/);
     assert.match(String(current.lastError), /token_expired: Error validating access token: Session has expired/);
+    assert.ok(logged.some(line => /^error: Instagram token expired or revoked .*serving the last good feed; reconnect Instagram/.test(line)), logged.join('\n'));
     const after = await fetch(`${server.url}/v1/feeds/${FEED}`);
     assert.equal(after.status, 200);
     assert.equal(await after.text(), before);

@@ -100,6 +100,7 @@ export class FeedService {
   private readonly client?: InstagramClient;
   private running?: Promise<void>;
   private stopped = false;
+  private queue: Promise<unknown> = Promise.resolve();
   /** A one-second micro-cache of served feeds: the database stays the source of truth (several servers may share it). */
   private readonly memo = new Map<string, { body: string; etag: string; until: number }>();
 
@@ -124,8 +125,15 @@ export class FeedService {
   /** One scheduler pass: refresh tokens that are due, fetch feeds that are due and not backing off. Never overlaps itself. */
   tick(now = new Date()): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.running ??= this.pass(now).finally(() => (this.running = undefined));
+    this.running ??= this.exclusive(() => this.pass(now)).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** Scheduler passes and on-demand syncs run one at a time, so two fetches of a feed never interleave. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** No new pass after this; resolves when the current one (if any) has finished. */
@@ -155,7 +163,11 @@ export class FeedService {
   }
 
   /** Fetches one feed now, whatever the schedule says (admin "sync now", tests). Backoff still applies. */
-  async sync(feedId: string, now = new Date()): Promise<{ ok: boolean; error?: string }> {
+  sync(feedId: string, now = new Date()): Promise<{ ok: boolean; error?: string }> {
+    return this.exclusive(() => this.syncNow(feedId, now));
+  }
+
+  private async syncNow(feedId: string, now: Date): Promise<{ ok: boolean; error?: string }> {
     const { rows } = await this.db.query<AccountRow>('SELECT * FROM instagram_accounts WHERE feed_id = $1', [feedId]);
     if (!rows[0]) return { ok: false, error: 'not_connected' };
     if (rows[0].token_status !== 'valid') return { ok: false, error: 'token_expired' };

@@ -221,7 +221,8 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
         request.log.warn({ err: error, feedId: feed }, 'Instagram connect failed');
         return reply.redirect(`/admin/?feed=${feed}&error=connect_failed`);
       }
-      void service.sync(feed);
+      // The new connection's first fetch: the scheduler finds the feed due.
+      void service.tick();
       return reply.redirect(`/admin/?feed=${feed}&connected=1`);
     },
   );
