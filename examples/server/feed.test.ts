@@ -210,6 +210,21 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
     assert.equal(recovered.retryAfter, null);
   });
 
+  test('when Meta reports the quota nearly used (X-App-Usage), the scheduler pauses before the limit', async () => {
+    const now = new Date(Date.now() + 24 * HOUR);
+    fake.setMode('near_limit');
+    assert.deepEqual(await server.app.feeds.sync(FEED, now), { ok: true });
+    fake.setMode('ok');
+    const paused = new Date(String((await status()).retryAfter)).getTime();
+    assert.ok(paused >= now.getTime() + 3600_000 - 1000, 'no pause after a 95 % usage report');
+    assert.ok(logged.some(line => /^warn: Instagram reports 95% of the app's rate limit used/.test(line)), logged.join('\n'));
+    const mediaCalls = () => fake.calls.filter(call => call.path === '/me/media').length;
+    const calls = mediaCalls();
+    await server.app.feeds.tick(new Date(now.getTime() + 30 * 60_000));
+    assert.equal(mediaCalls(), calls, 'fetched during the pause');
+    await server.db.query('UPDATE feeds SET retry_after = NULL');
+  });
+
   test('an expired token is reported (admin status) without losing the cached feed', async () => {
     const before = await (await fetch(`${server.url}/v1/feeds/${FEED}`)).text();
     fake.setMode('expired_token');

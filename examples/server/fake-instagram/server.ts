@@ -9,7 +9,8 @@ import sharp from 'sharp';
 
 const recorded = (name: string): unknown => JSON.parse(readFileSync(new URL(`./recorded/${name}.json`, import.meta.url), 'utf8'));
 
-export type FakeMode = 'ok' | 'expired_token' | 'rate_limited';
+/** `near_limit`: calls succeed but `X-App-Usage` reports 95 % of the quota used. */
+export type FakeMode = 'ok' | 'near_limit' | 'expired_token' | 'rate_limited';
 
 export interface FakeInstagram {
   /** Base URL for graph, api and authorize hosts alike. */
@@ -59,7 +60,11 @@ export async function startFakeInstagram(options: { port?: number } = {}): Promi
   let base = '';
 
   const json = (response: ServerResponse, status: number, body: unknown) => {
-    response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'x-app-usage': '{"call_count":1,"total_cputime":1,"total_time":1}' });
+    const usage = mode === 'near_limit' ? 95 : 1;
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=UTF-8',
+      'x-app-usage': JSON.stringify({ call_count: usage, total_cputime: 1, total_time: 1 }),
+    });
     response.end(JSON.stringify(body));
   };
   const fail = (response: ServerResponse, name: string) => json(response, errors[name].status, errors[name].body);

@@ -48,6 +48,8 @@ const DAY = 86_400_000;
 const REFRESH_AFTER = DAY;
 const WARN_BEFORE = 7 * DAY;
 const MAX_POSTS = 24;
+/** Percentage of the app's quota (Meta's `X-App-Usage`) above which the scheduler pauses before the limit hits. */
+const USAGE_LIMIT = 80;
 
 /** Instagram captions are plain text already; drop control characters and cap the length. */
 export function plainCaption(caption: string | undefined): string {
@@ -223,6 +225,7 @@ export class FeedService {
   private async fetch(account: AccountRow, now: Date): Promise<{ ok: boolean; error?: string }> {
     const client = this.requireClient();
     const feedId = account.feed_id;
+    client.usage = 0;
     try {
       const media = await client.media(account.access_token, MAX_POSTS);
       const { rows } = await this.db.query<{ posts: FeedPost[]; failures: number }>('SELECT posts, failures FROM feeds WHERE id = $1', [feedId]);
@@ -247,6 +250,12 @@ export class FeedService {
       );
       await this.build(feedId);
       this.log.info({ feedId, posts: posts.length }, 'feed fetched from Instagram');
+      if (client.usage >= USAGE_LIMIT) {
+        // Meta says the quota is nearly spent: stay away for an hour rather than run into the limit.
+        const retryAfter = new Date(now.getTime() + 3600_000);
+        await this.db.query('UPDATE feeds SET retry_after = $2 WHERE id = $1', [feedId, retryAfter]);
+        this.log.warn({ feedId, usage: client.usage, retryAfter }, `Instagram reports ${client.usage}% of the app's rate limit used; next fetch after ${retryAfter.toISOString()}`);
+      }
       return { ok: true };
     } catch (error) {
       const { rows } = await this.db.query<{ failures: number }>('SELECT failures FROM feeds WHERE id = $1', [feedId]);

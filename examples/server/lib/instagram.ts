@@ -67,6 +67,9 @@ export class InstagramError extends Error {
 
 /** A thin client over the three Instagram hosts, each configurable (real Meta, a proxy, or the local fake). */
 export class InstagramClient {
+  /** The highest percentage of the app's quota Meta reported (`X-App-Usage`) since the last reset. */
+  usage = 0;
+
   constructor(private readonly config: InstagramConfig & { graphUrl: string }) {}
 
   /** The authorization window the merchant is sent to (scope `instagram_business_basic`). */
@@ -150,6 +153,7 @@ export class InstagramClient {
     } catch (error) {
       throw new InstagramError(0, undefined, undefined, `Instagram unreachable: ${error instanceof Error ? error.message : String(error)}`);
     }
+    this.usage = Math.max(this.usage, readUsage(response.headers.get('x-app-usage')));
     const text = await response.text();
     let body: unknown;
     try {
@@ -170,5 +174,16 @@ export class InstagramClient {
     }
     if (body === undefined) throw new InstagramError(502, undefined, undefined, 'Instagram answered something other than JSON');
     return body as T;
+  }
+}
+
+/** `X-App-Usage: {"call_count": 28, "total_time": 25, "total_cputime": 25}`, percentages of the quota: the highest one. */
+function readUsage(header: string | null): number {
+  if (!header) return 0;
+  try {
+    const usage = JSON.parse(header) as Record<string, unknown>;
+    return Math.max(0, ...['call_count', 'total_time', 'total_cputime'].map(key => Number(usage[key]) || 0));
+  } catch {
+    return 0;
   }
 }
