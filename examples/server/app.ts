@@ -8,6 +8,7 @@ import type { ServerConfig } from './config.js';
 import type { Database } from './db.js';
 import { ApiError, errorSchema, installErrorHandling } from './lib/errors.js';
 import { eventRoutes } from './routes/events.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { productRoutes } from './routes/products.js';
 
@@ -109,6 +110,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(healthRoutes);
   await app.register(productRoutes);
   await app.register(eventRoutes);
+  await app.register(feedRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -20,6 +20,23 @@ export interface ServerConfig {
   logLevel: string;
   /** Collector requests allowed per client IP and minute. */
   eventsRateLimit: number;
+  /** Where re-hosted Instagram media is written; a sibling of the PGlite folder by default. */
+  mediaDir: string;
+  instagram: InstagramConfig;
+}
+
+/** The Instagram API with Instagram Login: hosts are configurable so the demo and tests use a local fake. */
+export interface InstagramConfig {
+  /** graph.instagram.com; unset means no real Instagram is configured (`npm start` then runs the demo fake). */
+  graphUrl?: string;
+  /** api.instagram.com (authorization-code exchange). */
+  apiUrl: string;
+  /** The authorization window, www.instagram.com/oauth/authorize. */
+  authorizeUrl: string;
+  appId: string;
+  appSecret: string;
+  /** Seconds between two fetches of a feed (Meta allows about 200 calls per hour per account). */
+  syncSeconds: number;
 }
 
 function positiveInteger(value: string | undefined, name: string, fallback: number): number {
@@ -42,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   for (const origin of allowedOrigins) {
     if (new URL(origin).origin !== origin) throw new Error(`ALLOWED_ORIGINS entries must be bare origins like https://shop.example, got "${origin}"`);
   }
+  const dataDir = env.VITRINE_DATA_DIR ?? `${projectRoot}.data/pglite`;
   return {
     host,
     port,
@@ -49,10 +67,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: [...new Set(allowedOrigins)],
     adminToken: env.ADMIN_TOKEN ?? 'demo-admin-token',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.VITRINE_DATA_DIR ?? `${projectRoot}.data/pglite`,
+    dataDir,
     storefrontDir: env.STOREFRONT_DIR ?? `${projectRoot}examples/storefront`,
     distDir: env.DIST_DIR ?? `${projectRoot}dist`,
     logLevel: env.LOG_LEVEL ?? 'info',
     eventsRateLimit: positiveInteger(env.EVENTS_RATE_LIMIT, 'EVENTS_RATE_LIMIT', 600),
+    mediaDir: env.VITRINE_MEDIA_DIR ?? `${dataDir.replace(/\/$/, '')}-media`,
+    instagram: loadInstagramConfig(env),
+  };
+}
+
+function loadInstagramConfig(env: NodeJS.ProcessEnv): InstagramConfig {
+  const graphUrl = env.INSTAGRAM_GRAPH_URL?.replace(/\/$/, '') || undefined;
+  // A self-hosted graph URL (a fake or a proxy) serves the other two hosts too, unless they are set.
+  const sameHost = graphUrl && graphUrl !== 'https://graph.instagram.com' ? graphUrl : undefined;
+  const syncSeconds = Number(env.INSTAGRAM_SYNC_SECONDS ?? 900);
+  if (!Number.isFinite(syncSeconds) || syncSeconds < 60) throw new Error(`INSTAGRAM_SYNC_SECONDS must be at least 60, got "${env.INSTAGRAM_SYNC_SECONDS}"`);
+  return {
+    graphUrl,
+    apiUrl: (env.INSTAGRAM_API_URL ?? sameHost ?? 'https://api.instagram.com').replace(/\/$/, ''),
+    authorizeUrl: env.INSTAGRAM_AUTHORIZE_URL ?? `${sameHost ?? 'https://www.instagram.com'}/oauth/authorize`,
+    appId: env.INSTAGRAM_APP_ID ?? '',
+    appSecret: env.INSTAGRAM_APP_SECRET ?? '',
+    syncSeconds,
   };
 }

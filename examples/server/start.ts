@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
+import { startFakeInstagram } from './fake-instagram/server.js';
 import { seedDemoCatalog } from './lib/catalog.js';
 import { migrate } from './migrate.js';
 
@@ -9,7 +10,20 @@ const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
 await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
+// DEMO ONLY: with no real Instagram configured, a local fake serving recorded payloads stands in for it.
+const fakeInstagram = config.instagram.graphUrl ? undefined : await startFakeInstagram();
+if (fakeInstagram) {
+  config.instagram = { ...config.instagram, graphUrl: fakeInstagram.url, apiUrl: fakeInstagram.url, authorizeUrl: `${fakeInstagram.url}/oauth/authorize`, appId: 'demo-app', appSecret: 'demo-secret' };
+}
 const app = await buildApp({ db, config, logger: { level: config.logLevel } });
+if (fakeInstagram) {
+  app.addHook('onClose', () => fakeInstagram.close());
+  // The fake forgets its tokens between runs: connect the demo account again (code → long-lived token), as a merchant would.
+  await app.feeds.connect('maison-lumiere', fakeInstagram.issueCode(), `${config.publicUrl}/v1/instagram/callback`);
+  // First fetch before listening, so the demo's first page view already has its feed (later ones come from the scheduler).
+  await app.feeds.sync('maison-lumiere');
+  app.log.warn(`Instagram: DEMO FAKE at ${fakeInstagram.url} (recorded payloads). Set INSTAGRAM_GRAPH_URL, INSTAGRAM_APP_ID and INSTAGRAM_APP_SECRET for a real account.`);
+}
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

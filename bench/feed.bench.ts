@@ -1,0 +1,25 @@
+// GET /v1/feeds/:feedId from cache (the database; Instagram is never called per request), full body and
+// 304 revalidation, beside the bare node:http baseline measured in the same run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { printTable, runLoad, startBaseline, startServer } from './lib.js';
+
+const mediaDir = await mkdtemp(join(tmpdir(), 'vitrine-bench-media-'));
+const [server, baseline] = await Promise.all([startServer({ VITRINE_MEDIA_DIR: mediaDir }), startBaseline()]);
+try {
+  const url = `${server.url}/v1/feeds/maison-lumiere`;
+  const first = await fetch(url);
+  const size = (await first.arrayBuffer()).byteLength;
+  if (first.status !== 200) throw new Error(`feed not ready: HTTP ${first.status}`);
+  const etag = first.headers.get('etag')!;
+
+  const base = await runLoad({ url: `${baseline.url}/`, label: 'node:http baseline (204)' });
+  const full = await runLoad({ url, label: `GET /v1/feeds/maison-lumiere (200, ${(size / 1024).toFixed(1)} KB)` });
+  const revalidated = await runLoad({ url, headers: { 'if-none-match': etag }, label: 'GET /v1/feeds/maison-lumiere If-None-Match (304)' });
+  printTable([full, revalidated], base);
+  if (full.non2xx || full.errors || revalidated.errors) process.exitCode = 1;
+} finally {
+  await Promise.all([server.stop(), baseline.stop()]);
+  await rm(mediaDir, { recursive: true, force: true });
+}

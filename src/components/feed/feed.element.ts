@@ -1,0 +1,387 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { $config } from '../../core/config.js';
+import { VitrineElement } from '../../core/element.js';
+import { apiUrl, request } from '../../core/http.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { track } from '../../core/track.js';
+import { safeUrl } from '../../core/url.js';
+import { warnOnce } from '../../core/warn.js';
+import { WishlistAddRequestEvent } from './feed.events.js';
+import { feedMessages } from './feed.i18n.js';
+import { feedStyles } from './feed.styles.js';
+import type { FeedData, FeedPost, FeedProduct, FeedSlide } from './feed.types.js';
+
+export type FeedLayout = 'grid' | 'carousel' | 'look';
+const LAYOUTS: readonly FeedLayout[] = ['grid', 'carousel', 'look'];
+const FEED_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const WIDGET = 'vitrine-feed';
+
+/** One request per feed URL and page, shared by every element showing it; a failure is forgotten so a later element retries. */
+const requests = new Map<string, Promise<FeedData>>();
+function load(url: string): Promise<FeedData> {
+  let pending = requests.get(url);
+  if (!pending) {
+    pending = request<FeedData>(url, { credentials: 'omit' });
+    pending.catch(() => requests.delete(url));
+    requests.set(url, pending);
+  }
+  return pending;
+}
+
+/** The `sku` of the page's JSON-LD `Product`, for the `look` layout. */
+function pageSku(): string {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data: unknown = JSON.parse(script.textContent ?? '');
+      const items = [data].flat().flatMap(item => (item as { '@graph'?: unknown[] })?.['@graph'] ?? [item]) as Array<Record<string, unknown>>;
+      const product = items.find(item => [item?.['@type']].flat().includes('Product'));
+      if (product?.sku) return String(product.sku);
+    } catch {
+      // Not JSON: not ours to fix.
+    }
+  }
+  return '';
+}
+
+function integer(name: string, value: number, min: number, max: number, fallback: number): number {
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  warnOnce(`feed:${name}:${value}`, `<vitrine-feed> ${name}="${value}" is invalid: expected a whole number from ${min} to ${max}. Using ${fallback}.`);
+  return fallback;
+}
+
+/**
+ * A shoppable Instagram feed: a grid, a carousel or the "look" of the current product, each post opening
+ * in a dialog with every slide, the caption, product hotspots and a "Shop the look" list.
+ *
+ * @summary Shoppable Instagram feed with hotspots and "Shop the look".
+ *
+ * @fires vitrine-wishlist-add-request - The shopper asked to add a product to the wishlist (`detail: {productId, source: 'feed'}`); bubbles, composed, cancelable.
+ *
+ * @slot fallback - Shown instead of the feed when it cannot load or has no post; without it the element hides itself.
+ *
+ * @csspart feed - The section around the posts.
+ * @csspart list - The list of post tiles.
+ * @csspart post - A post tile (a button opening the post).
+ * @csspart page-button - The carousel's previous/next buttons.
+ * @csspart dialog - The post dialog.
+ * @csspart close - The dialog's close button.
+ * @csspart dialog-button - The dialog's previous/next post buttons.
+ * @csspart hotspot - A product hotspot on a picture.
+ * @csspart caption - The post caption.
+ * @csspart products - The "Shop the look" list.
+ * @csspart product-link - A product's link to its page.
+ * @csspart wishlist-button - A product's add-to-wishlist button.
+ *
+ * @cssprop --vitrine-feed-gap - Space between tiles (8px).
+ * @cssprop --vitrine-feed-radius - Corner radius of tiles, dialog and buttons (4px).
+ * @cssprop --vitrine-feed-color - Text color.
+ * @cssprop --vitrine-feed-background - Dialog and button background.
+ * @cssprop --vitrine-feed-accent - Outline of the product a hotspot points at, wishlist button border.
+ * @cssprop --vitrine-feed-placeholder - Tile color before its picture arrives.
+ * @cssprop --vitrine-feed-hotspot-color - Hotspot ring and number.
+ * @cssprop --vitrine-feed-hotspot-background - Hotspot fill.
+ * @cssprop --vitrine-feed-backdrop - Backdrop behind the dialog.
+ * @cssprop --vitrine-feed-focus - Focus ring color.
+ * @cssprop --vitrine-feed-font - Font shorthand.
+ */
+export class VitrineFeed extends VitrineElement {
+  static override styles = feedStyles;
+
+  /** Feed id on the Vitrine API, such as `maison-lumiere`. */
+  @property() feed = '';
+  /** `grid` (default), `carousel`, or `look`: the posts that show the current product. */
+  @property() layout: FeedLayout = 'grid';
+  /** Tiles per row, 1 to 6. */
+  @property({ type: Number }) columns = 3;
+  /** Most posts shown, 1 to 24. */
+  @property({ type: Number }) limit = 6;
+  /** For `look`: the product id (catalog id / SKU); default: the `sku` of the page's JSON-LD Product. */
+  @property() product = '';
+  /** Base URL of the Vitrine API; default: the configured `api`. */
+  @property() api = '';
+  /** The feed itself, rendered without a request (previews, stories, server-rendered data). */
+  @property({ attribute: false }) data?: FeedData;
+
+  @state() private status: 'loading' | 'ready' | 'failed' = 'loading';
+  @state() private fetched?: FeedData;
+  @state() private open = -1;
+  @state() private active = '';
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('.track') private track?: HTMLElement;
+
+  private readonly l10n = new LocalizeController(this, feedMessages);
+  private mode: FeedLayout = 'grid';
+  private cols = 3;
+  private max = 6;
+  private base = '';
+  private shown: FeedPost[] = [];
+  private viewObserver?: IntersectionObserver;
+  private viewed = false;
+  private hiddenByUs = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.viewObserver?.disconnect();
+    this.viewObserver = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('layout')) {
+      this.mode = LAYOUTS.includes(this.layout) ? this.layout : 'grid';
+      if (this.mode !== this.layout) warnOnce(`feed:layout:${this.layout}`, `<vitrine-feed> layout="${this.layout}" is invalid: expected grid, carousel or look. Using grid.`);
+    }
+    if (changed.has('columns')) this.cols = integer('columns', this.columns, 1, 6, 3);
+    if (changed.has('limit')) this.max = integer('limit', this.limit, 1, 24, 6);
+    if (changed.has('feed') || changed.has('api') || changed.has('data')) this.fetch();
+    const feed = this.data ?? this.fetched;
+    const sku = this.mode === 'look' ? this.product || pageSku() : '';
+    this.shown = (feed?.posts ?? [])
+      .filter(post => this.mode !== 'look' || post.slides.some(slide => slide.hotspots.some(hotspot => hotspot.productId === sku)))
+      .slice(0, this.max);
+  }
+
+  private fetch(): void {
+    const base = safeUrl(this.api || $config.get().api);
+    if (this.api && !base) warnOnce(`feed:api:${this.api}`, `<vitrine-feed> api="${this.api}" is invalid: expected an http(s) URL. Using the configured API.`);
+    this.base = base ?? safeUrl($config.get().api) ?? location.href;
+    if (this.data) {
+      this.status = 'ready';
+      return;
+    }
+    if (!FEED_ID.test(this.feed)) {
+      // No feed yet (the page may set `data` from script): nothing to show, nothing to warn about.
+      if (this.feed) warnOnce(`feed:feed:${this.feed}`, `<vitrine-feed> feed="${this.feed}" is invalid: expected a feed id such as "maison-lumiere" (a-z, 0-9, -).`);
+      this.status = 'failed';
+      return;
+    }
+    this.status = 'loading';
+    const feed = this.feed;
+    load(apiUrl(this.base, `v1/feeds/${feed}`)).then(
+      data => {
+        if (feed !== this.feed) return;
+        this.fetched = data;
+        this.status = 'ready';
+      },
+      () => {
+        if (feed === this.feed) this.status = 'failed';
+      },
+    );
+  }
+
+  private get products(): Map<string, FeedProduct> {
+    return new Map((this.data ?? this.fetched)?.products.map(product => [product.id, product]));
+  }
+
+  private url(value: string): string | undefined {
+    return safeUrl(value, this.base);
+  }
+
+  protected override render() {
+    const empty = this.status === 'failed' || (this.status === 'ready' && this.shown.length === 0);
+    if (empty) return this.querySelector(':scope > [slot="fallback"]') ? html`<slot name="fallback"></slot>` : nothing;
+    const placeholders = this.mode === 'grid' ? this.max : this.cols;
+    const tiles: Array<FeedPost | undefined> = this.status === 'loading' ? Array.from({ length: placeholders }) : this.shown;
+    const user = (this.data ?? this.fetched)?.username ?? '';
+    const list = html`<ul class=${this.mode === 'carousel' ? 'track' : 'grid'} part="list">
+      ${tiles.map((post, index) => html`<li>${post ? this.renderTile(post, index) : html`<span class="tile" aria-hidden="true"></span>`}</li>`)}
+    </ul>`;
+    return html`<section part="feed" aria-label=${this.l10n.t('region', user)} aria-busy=${this.status === 'loading'}>
+      ${this.mode === 'carousel'
+        ? html`<div class="carousel">
+            ${list}
+            <button class="page prev" part="page-button" aria-label=${this.l10n.t('previous')} @click=${() => this.page(-1)}>‹</button>
+            <button class="page next" part="page-button" aria-label=${this.l10n.t('next')} @click=${() => this.page(1)}>›</button>
+          </div>`
+        : list}
+      ${this.renderDialog()}
+    </section>`;
+  }
+
+  private renderTile(post: FeedPost, index: number) {
+    const kind = post.type === 'video' ? `, ${this.l10n.t('video')}` : post.type === 'carousel' ? `, ${this.l10n.t('carousel', post.slides.length)}` : '';
+    return html`<button class="tile" part="post" data-index=${index} aria-label=${`${post.alt || this.l10n.t('post', index + 1, this.shown.length)}${kind}`} @click=${() => this.show(index)}>
+      ${this.picture(post.slides[0], `(min-width: 64rem) ${Math.round(1024 / this.cols)}px, ${Math.round(100 / this.cols)}vw`, '', true)}
+      ${post.type === 'image' ? nothing : html`<span class="badge" aria-hidden="true">${post.type === 'video' ? '▶' : '❐'}</span>`}
+    </button>`;
+  }
+
+  private picture(slide: FeedSlide, sizes: string, alt: string, lazy: boolean) {
+    const set = (format: 'webp' | 'jpeg') =>
+      slide.renditions
+        .map(rendition => [this.url(rendition[format]), rendition.width] as const)
+        .filter(([url]) => url)
+        .map(([url, width]) => `${url} ${width}w`)
+        .join(', ');
+    const fallback = slide.renditions[Math.min(1, slide.renditions.length - 1)];
+    return html`<picture>
+      <source type="image/webp" srcset=${set('webp')} sizes=${sizes} />
+      <img src=${(fallback && this.url(fallback.jpeg)) ?? nothing} srcset=${set('jpeg')} sizes=${sizes} alt=${alt} width=${slide.width} height=${slide.height} loading=${lazy ? 'lazy' : 'eager'} decoding="async" />
+    </picture>`;
+  }
+
+  private renderDialog() {
+    const post = this.shown[this.open];
+    return html`<dialog part="dialog" aria-label=${post ? this.l10n.t('post', this.open + 1, this.shown.length) : nothing} @close=${this.closed} @keydown=${this.keydown}>
+      ${post ? this.renderPost(post) : nothing}
+    </dialog>`;
+  }
+
+  private renderPost(post: FeedPost) {
+    const t = this.l10n;
+    const catalog = this.products;
+    const ids = [...new Set(post.slides.flatMap(slide => slide.hotspots.map(hotspot => hotspot.productId)))].filter(id => catalog.has(id));
+    const products = ids.map(id => catalog.get(id)!);
+    const permalink = safeUrl(post.permalink);
+    return html`<div class="bar">
+        <button part="close" aria-label=${t.t('close')} @click=${() => this.dialog?.close()}>✕</button>
+        <span class="counter" id="counter">${t.t('counter', this.open + 1, this.shown.length)}</span>
+        <button part="dialog-button" aria-label=${t.t('previousPost')} ?disabled=${this.open === 0} @click=${() => this.go(-1)}>←</button>
+        <button part="dialog-button" aria-label=${t.t('nextPost')} ?disabled=${this.open === this.shown.length - 1} @click=${() => this.go(1)}>→</button>
+      </div>
+      <div class="body" tabindex="-1">
+        <div>
+          <ul class="slides">
+            ${post.slides.map(
+              (slide, index) => html`<li class="frame" data-ratio=${slide.width / slide.height} aria-label=${t.t('slide', index + 1, post.slides.length)}>
+                ${slide.type === 'video' && slide.video && this.url(slide.video)
+                  ? html`<video src=${this.url(slide.video)!} poster=${this.url(slide.renditions[slide.renditions.length - 1].jpeg) ?? nothing} controls playsinline preload="none" width=${slide.width} height=${slide.height}></video>`
+                  : this.picture(slide, '(min-width: 48rem) 36rem, 100vw', post.alt, index > 0)}
+                ${slide.hotspots
+                  .filter(hotspot => catalog.has(hotspot.productId))
+                  .map(hotspot => {
+                    const product = catalog.get(hotspot.productId)!;
+                    return html`<button
+                      class="hotspot"
+                      part="hotspot"
+                      data-x=${hotspot.x}
+                      data-y=${hotspot.y}
+                      aria-pressed=${this.active === product.id}
+                      aria-label=${t.t('hotspot', product.title, t.price(product.price, product.currency))}
+                      @click=${() => this.hotspot(post, product.id)}
+                    >
+                      ${ids.indexOf(product.id) + 1}
+                    </button>`;
+                  })}
+              </li>`,
+            )}
+          </ul>
+          ${post.slides.length > 1
+            ? html`<p class="slide-nav">
+                <button part="dialog-button" aria-label=${t.t('previousSlide')} @click=${() => this.slide(-1)}>‹</button>
+                <button part="dialog-button" aria-label=${t.t('nextSlide')} @click=${() => this.slide(1)}>›</button>
+              </p>`
+            : nothing}
+        </div>
+        <div>
+          <p class="caption" part="caption">${post.caption}</p>
+          <p>
+            ${permalink ? html`<a class="permalink" href=${permalink} target="_blank" rel="noopener">${t.t('viewOnInstagram')}</a> · ` : nothing}<time datetime=${post.timestamp}
+              >${t.date(post.timestamp, 'long')}</time
+            >
+          </p>
+          ${products.length
+            ? html`<h2 id="look">${t.t('shopTheLook')}</h2>
+                <ul part="products" aria-labelledby="look">
+                  ${products.map(
+                    (product, index) => html`<li class=${product.id === this.active ? 'product active' : 'product'}>
+                      <img src=${this.url(product.image) ?? nothing} alt="" width="64" height="80" loading="lazy" />
+                      <a part="product-link" id=${`product-${index}`} href=${this.url(product.link) ?? nothing} @click=${() => this.productClick(post, product)}
+                        >${index + 1}. ${product.title}</a
+                      >
+                      <span>${t.price(product.price, product.currency)} · ${t.t(product.availability)}</span>
+                      <button class="wish" part="wishlist-button" aria-label=${t.t('addToWishlist', product.title)} @click=${() => this.dispatchEvent(new WishlistAddRequestEvent({ productId: product.id, source: 'feed' }))}>♡</button>
+                    </li>`,
+                  )}
+                </ul>`
+            : nothing}
+        </div>
+      </div>`;
+  }
+
+  protected override updated(): void {
+    this.style.setProperty('--_cols', String(this.cols));
+    this.style.setProperty('--_rows', String(Math.max(1, Math.ceil((this.status === 'loading' ? (this.mode === 'grid' ? this.max : this.cols) : this.shown.length) / this.cols))));
+    // Positions and ratios come from data: CSS custom properties, never style bindings.
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[data-ratio]')) element.style.setProperty('--ratio', element.dataset.ratio!);
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[data-x]')) {
+      element.style.setProperty('--x', element.dataset.x!);
+      element.style.setProperty('--y', element.dataset.y!);
+    }
+    const empty = this.status === 'failed' || (this.status === 'ready' && this.shown.length === 0);
+    const collapse = empty && !this.querySelector(':scope > [slot="fallback"]');
+    if (collapse !== this.hiddenByUs) {
+      this.hidden = collapse;
+      this.hiddenByUs = collapse;
+    }
+    if (this.status === 'ready' && this.shown.length > 0 && !this.viewed && !this.viewObserver) {
+      this.viewObserver = new IntersectionObserver(
+        entries => {
+          if (!entries.some(entry => entry.intersectionRatio >= 0.5)) return;
+          this.viewed = true;
+          this.viewObserver?.disconnect();
+          track('feed_view', { feedId: this.feedId, layout: this.mode, postCount: this.shown.length }, WIDGET);
+        },
+        { threshold: 0.5 },
+      );
+      this.viewObserver.observe(this);
+    }
+  }
+
+  private get feedId(): string {
+    return (this.data ?? this.fetched)?.id ?? this.feed;
+  }
+
+  private slide(direction: number): void {
+    const slides = this.renderRoot.querySelector<HTMLElement>('.slides');
+    slides?.scrollBy({ left: direction * slides.clientWidth });
+  }
+
+  private page(direction: number): void {
+    this.track?.scrollBy({ left: direction * this.track.clientWidth });
+  }
+
+  private async show(index: number): Promise<void> {
+    this.open = index;
+    this.active = '';
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+    track('feed_post_open', { feedId: this.feedId, postId: this.shown[index].id, position: index, layout: this.mode }, WIDGET);
+  }
+
+  private async go(delta: number): Promise<void> {
+    const next = this.open + delta;
+    if (next < 0 || next >= this.shown.length) return;
+    await this.show(next);
+    this.renderRoot.querySelector('.slides')?.scrollTo({ left: 0 });
+    // The focused control may have belonged to the previous post: keep focus inside the dialog.
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (!focused || !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
+  }
+
+  private keydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    // Videos and scrollable slides use the arrows themselves.
+    if ((event.composedPath()[0] as Element).localName === 'video') return;
+    event.preventDefault();
+    void this.go(event.key === 'ArrowLeft' ? -1 : 1);
+  }
+
+  private async closed(): Promise<void> {
+    const index = this.open;
+    this.open = -1;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`.tile[data-index="${index}"]`)?.focus();
+  }
+
+  private async hotspot(post: FeedPost, productId: string): Promise<void> {
+    this.active = productId;
+    track('hotspot_open', { feedId: this.feedId, postId: post.id, productId }, WIDGET);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.product.active a')?.focus();
+  }
+
+  private productClick(post: FeedPost, product: FeedProduct): void {
+    track('product_click', { productId: product.id, feedId: this.feedId, postId: post.id, url: this.url(product.link) }, WIDGET);
+  }
+}

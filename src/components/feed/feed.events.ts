@@ -1,0 +1,21 @@
+export interface WishlistAddRequestDetail {
+  productId: string;
+  source: 'feed';
+}
+
+/**
+ * Asks the page's wishlist to add a product ("Shop the look" → add to wishlist). Bubbles and crosses
+ * shadow roots so a wishlist widget listening on `document` handles it; cancelable, like every request.
+ */
+export class WishlistAddRequestEvent extends Event {
+  static readonly eventName = 'vitrine-wishlist-add-request';
+  constructor(readonly detail: WishlistAddRequestDetail) {
+    super(WishlistAddRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'vitrine-wishlist-add-request': WishlistAddRequestEvent;
+  }
+}
