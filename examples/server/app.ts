@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerConfig } from './config.js';
 import type { Database } from './db.js';
 import { errorSchema, installErrorHandling } from './lib/errors.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { productRoutes } from './routes/products.js';
 
@@ -109,6 +110,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
 
   await app.register(healthRoutes);
   await app.register(productRoutes);
+  await app.register(authRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type AuthConfig, loadAuthConfig } from './lib/auth-providers.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,6 +19,8 @@ export interface ServerConfig {
   storefrontDir: string;
   distDir: string;
   logLevel: string;
+  /** Sign-in providers and the exact redirect URIs registered with them (see docs/login.md). */
+  auth: AuthConfig;
 }
 
 /** Reads the configuration from environment variables, with defaults that run the demo with no setup. */
@@ -44,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     storefrontDir: env.STOREFRONT_DIR ?? `${projectRoot}examples/storefront`,
     distDir: env.DIST_DIR ?? `${projectRoot}dist`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    auth: loadAuthConfig(env, publicUrl),
   };
 }

@@ -1,11 +1,21 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
+import { startDemoIdp } from './demo-idp/index.js';
+import { hasRealProvider } from './lib/auth-providers.js';
 import { seedDemoCatalog } from './lib/catalog.js';
 import { migrate } from './migrate.js';
 
 /** `npm start`: the demo server on PORT (8080), embedded database unless DATABASE_URL is set. */
-const config = loadConfig();
+let config = loadConfig();
+// No real sign-in provider configured: run the local demo OpenID Connect provider, so sign-in works out of the box.
+const demoIdp =
+  !hasRealProvider(process.env) && !process.env.DEMO_IDP_ISSUER && process.env.DEMO_IDP !== 'off'
+    ? await startDemoIdp({ redirectUris: [`${config.publicUrl}/auth/demo/callback`], port: Number(process.env.DEMO_IDP_PORT ?? 0) })
+    : undefined;
+if (demoIdp) {
+  config = loadConfig({ ...process.env, DEMO_IDP_ISSUER: demoIdp.issuer, DEMO_IDP_CLIENT_ID: demoIdp.clientId, DEMO_IDP_CLIENT_SECRET: demoIdp.clientSecret });
+}
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
 await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
@@ -18,7 +28,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     // app.close() stops accepting, waits for in-flight requests, then runs onClose hooks (closing the database).
-    app.close().then(
+    Promise.all([app.close(), demoIdp?.close()]).then(
       () => process.exit(0),
       error => {
         app.log.error(error);
@@ -30,3 +40,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(`Storefront: ${config.publicUrl}/  ·  API docs: ${config.publicUrl}/openapi.json  ·  database: ${db.kind}`);
+if (demoIdp) app.log.info(`Sign-in: demo OpenID Connect provider at ${demoIdp.issuer} (set GOOGLE_CLIENT_ID/SECRET etc. for real providers)`);
