@@ -134,6 +134,15 @@ describe('sign-in with <vitrine-login> (demo OpenID Connect provider)', () => {
     await context.close();
   });
 
+  test('a provider the server has not configured says so, without breaking the page', async () => {
+    const { context, page, errors } = await open('/');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Se connecter avec Google' }).click()]);
+    await popup.waitForEvent('close');
+    await page.getByRole('alert').getByText("Ce mode de connexion n'est pas disponible pour le moment.").waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('postMessage from another origin, or a forged event, is ignored while the real popup is open', async () => {
     const { context, page } = await open('/');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Continuer avec Vitrine Démo' }).click()]);

@@ -177,7 +177,7 @@ export class VitrineLogin extends VitrineElement {
         : html`<span part="avatar" class="avatar initials" aria-hidden="true">${[...user.firstName.trim()][0]?.toUpperCase() ?? '?'}</span>`}
       <span part="name" class=${this.compact ? 'visually-hidden' : ''}>${this.i18n.t('hello', user.firstName)}</span>
       <button type="button" part="sign-out" class="action" @click=${this.onSignOut}>${this.i18n.t('signOut')}</button>
-      ${this.error ? html`<span part="error" class="error" role="alert">${this.i18n.t('signOutFailed')}</span>` : nothing}
+      ${this.error ? html`<span part="error" class="error" role="alert">${this.i18n.t('network')}</span>` : nothing}
     </div>`;
   }
 

@@ -16,7 +16,6 @@ type LoginMessages = {
   network: string;
   provider_unavailable: string;
   failed: string;
-  signOutFailed: string;
 };
 
 export const messages: Catalog<LoginMessages> = {
@@ -35,7 +34,6 @@ export const messages: Catalog<LoginMessages> = {
     network: 'Connexion impossible : vérifiez votre accès à Internet, puis réessayez.',
     provider_unavailable: "Ce mode de connexion n'est pas disponible pour le moment.",
     failed: "La connexion n'a pas abouti. Réessayez dans un instant.",
-    signOutFailed: "La déconnexion n'a pas abouti. Réessayez.",
   },
   en: {
     google: 'Sign in with Google',
@@ -52,6 +50,5 @@ export const messages: Catalog<LoginMessages> = {
     network: "We couldn't connect. Check your internet connection, then try again.",
     provider_unavailable: "This sign-in option isn't available right now.",
     failed: "Sign-in didn't complete. Please try again in a moment.",
-    signOutFailed: "Sign-out didn't complete. Please try again.",
   },
 };
