@@ -19,7 +19,18 @@ if (demoIdp) {
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
 await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
-const app = await buildApp({ db, config, logger: { level: config.logLevel } });
+// Request logs never carry an OAuth code or state (the callback's query string).
+const redactOAuth = (url: string) => url.replace(/([?&](?:code|state)=)[^&]*/g, '$1[redacted]');
+const app = await buildApp({
+  db,
+  config,
+  logger: {
+    level: config.logLevel,
+    serializers: {
+      req: request => ({ method: request.method, url: redactOAuth(request.url), host: request.host, remoteAddress: request.ip }),
+    },
+  },
+});
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
