@@ -290,3 +290,18 @@ describe('sign-in routes (authorization code + PKCE + state + nonce, BFF session
     for (const path of ['/auth/{provider}/start', '/auth/{provider}/callback', '/v1/session', '/v1/session/logout']) assert.ok(document.paths[path], path);
   });
 });
+
+describe('sign-in with an unreachable provider', () => {
+  test('start answers the popup with provider_unreachable (a 4xx, never a 500)', async () => {
+    const server = await startTestServer({ DEMO_IDP_ISSUER: 'http://127.0.0.1:9', DEMO_IDP_CLIENT_ID: CLIENT_ID, DEMO_IDP_CLIENT_SECRET: CLIENT_SECRET });
+    try {
+      const response = await fetch(`${server.url}/auth/demo/start?mode=popup&origin=${encodeURIComponent(SHOP)}`);
+      assert.equal(response.status, 400);
+      assert.match(await response.text(), /data-error="provider_unreachable"/);
+      const back = await fetch(`${server.url}/auth/demo/start?mode=redirect&return_to=${encodeURIComponent(`${SHOP}/page`)}`, { redirect: 'manual' });
+      assert.equal(back.headers.get('location'), `${SHOP}/page#vitrine-login=demo:provider_unreachable`);
+    } finally {
+      await server.close();
+    }
+  });
+});

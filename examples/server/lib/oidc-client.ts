@@ -31,9 +31,14 @@ export function endpointsOf(provider: AuthProvider): Promise<ProviderEndpoints> 
   let pending = discovered.get(issuer);
   if (!pending) {
     pending = (async () => {
-      const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
+      let response: Response;
+      try {
+        response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
+      } catch {
+        throw new LoginError('provider_unreachable', 'the discovery document did not load');
+      }
       if (!response.ok) throw new LoginError('provider_unreachable', `discovery answered ${response.status}`);
-      const metadata = (await response.json()) as Record<string, unknown>;
+      const metadata = (await response.json().catch(() => ({}))) as Record<string, unknown>;
       if (metadata.issuer !== issuer) throw new LoginError('provider_error', `discovery issuer ${String(metadata.issuer)} is not ${issuer}`);
       const { authorization_endpoint: authorization, token_endpoint: token, jwks_uri: jwks } = metadata;
       if (typeof authorization !== 'string' || typeof token !== 'string' || typeof jwks !== 'string') {
@@ -50,6 +55,12 @@ export function endpointsOf(provider: AuthProvider): Promise<ProviderEndpoints> 
 /** Exchanges the code at the token endpoint with the client secret and the PKCE verifier; returns the ID token. */
 export async function exchangeCode(provider: AuthProvider, code: string, verifier: string): Promise<string> {
   const { token } = await endpointsOf(provider);
+  let secret: string;
+  try {
+    secret = await provider.clientSecret();
+  } catch {
+    throw new LoginError('provider_error', 'the client secret could not be made (check APPLE_PRIVATE_KEY)');
+  }
   let response: Response;
   try {
     response = await fetch(token, {
@@ -61,7 +72,7 @@ export async function exchangeCode(provider: AuthProvider, code: string, verifie
         redirect_uri: provider.redirectUri,
         code_verifier: verifier,
         client_id: provider.clientId,
-        client_secret: await provider.clientSecret(),
+        client_secret: secret,
       }),
       signal: AbortSignal.timeout(10_000),
     });

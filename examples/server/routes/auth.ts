@@ -172,8 +172,17 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return page(reply, error ? 400 : 200, transaction.locale, error ? 'error' : 'success', { origin: transaction.return_origin, provider, error });
   };
 
-  app.get('/auth/popup.js', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(POPUP_SCRIPT),
+  app.get(
+    '/auth/popup.js',
+    {
+      schema: {
+        summary: "The sign-in popup's script: posts the result to the storefront origin named in its tag, then closes",
+        tags: ['sign-in'],
+        querystring: { type: 'object', additionalProperties: false, properties: {} },
+      },
+    },
+    async (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(POPUP_SCRIPT),
   );
 
   app.get(
