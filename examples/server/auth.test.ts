@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { type CryptoKey, type JWTPayload, SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { type CryptoKey, type JWTPayload, SignJWT, exportJWK, exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
+import { loadAuthConfig } from './lib/auth-providers.js';
 import { pkceChallenge, randomToken } from './lib/oidc-client.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
@@ -303,5 +304,30 @@ describe('sign-in with an unreachable provider', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('provider configuration', () => {
+  test('AUTH_REDIRECT_URIS must list each configured callback exactly', () => {
+    const env = { GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' };
+    assert.deepEqual(loadAuthConfig(env, 'https://shop.example').redirectUris, ['https://shop.example/auth/google/callback']);
+    assert.ok(loadAuthConfig({ ...env, AUTH_REDIRECT_URIS: 'https://shop.example/auth/google/callback' }, 'https://shop.example').providers.google);
+    for (const listed of ['https://shop.example/auth/google/callback/', 'https://SHOP.example/auth/google/callback', 'https://shop.example/auth/']) {
+      assert.throws(() => loadAuthConfig({ ...env, AUTH_REDIRECT_URIS: listed }, 'https://shop.example'), /AUTH_REDIRECT_URIS/, listed);
+    }
+  });
+
+  test("Apple's client secret is an ES256 JWT from the team, for the Services ID, to Apple, signed with the key id", async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const config = loadAuthConfig(
+      { APPLE_CLIENT_ID: 'shop.example.signin', APPLE_TEAM_ID: 'TEAM123456', APPLE_KEY_ID: 'KEY1234567', APPLE_PRIVATE_KEY: (await exportPKCS8(privateKey)).replace(/\n/g, '\\n') },
+      'https://shop.example',
+    );
+    const apple = config.providers.apple!;
+    assert.equal(apple.responseMode, 'form_post');
+    const secret = await apple.clientSecret();
+    const { payload, protectedHeader } = await jwtVerify(secret, publicKey, { issuer: 'TEAM123456', subject: 'shop.example.signin', audience: 'https://appleid.apple.com' });
+    assert.deepEqual(protectedHeader, { alg: 'ES256', kid: 'KEY1234567' });
+    assert.ok(payload.exp! - payload.iat! <= 15_777_000, 'at most six months');
   });
 });
