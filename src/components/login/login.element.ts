@@ -98,9 +98,9 @@ export class VitrineLogin extends VitrineElement {
       const [, provider, outcome] = result as unknown as [string, LoginProvider, string];
       if (outcome === 'success') void this.complete(provider, 'failed');
       else this.fail(provider, outcome);
-    } else if ($session.get().status === 'unknown') {
-      fetchSession().catch(() => undefined);
     }
+    // Shares the request `complete()` may have started.
+    if ($session.get().status === 'unknown') fetchSession().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {

@@ -184,11 +184,13 @@ describe('<vitrine-login>', () => {
   });
 
   it('back from a redirect: reads the result marker, strips it from the address, and reports it', async () => {
-    $session.set({ status: 'anonymous' });
     history.replaceState(null, '', `${location.pathname}${location.search}#vitrine-login=apple:access_denied`);
     const el = await fixture<VitrineLogin>(html`<vitrine-login lang="en" providers="apple"></vitrine-login>`);
     expect(location.hash).to.equal('');
     expect(el.error).to.deep.equal({ provider: 'apple', code: 'access_denied' });
     expect(events.map(event => event.name)).to.deep.equal(['login_error']);
+    await waitUntil(() => $session.get().status === 'anonymous', 'the session was still asked for');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.providers')!.classList.contains('loading')).to.equal(false);
   });
 });
