@@ -142,6 +142,29 @@ describe('sign-in with <vitrine-login> (demo OpenID Connect provider)', () => {
     await context.close();
   });
 
+  test("a storefront with COOP same-origin (the popup is cut off from the page) still ends signed in", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(`${storefront.url}/`, async route => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin' } });
+    });
+    await page.goto(`${storefront.url}/`);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Continuer avec Vitrine Démo' }).click()]);
+    // Once on the provider's page, the popup is cut off from the storefront, which reads it as closed.
+    await page.getByRole('alert').getByText('La fenêtre de connexion a été fermée avant la fin.').waitFor();
+    await popup.getByRole('button', { name: 'Continuer en tant que Camille' }).click();
+    // It cannot report either, and stays on its success page.
+    await popup.getByText('Vous êtes connecté·e.').waitFor();
+    assert.equal(await popup.evaluate(() => window.opener), null);
+    await popup.close();
+    // Headless Chromium has no window manager to move focus back: send the event the browser sends then.
+    await page.evaluate(() => dispatchEvent(new FocusEvent('focus')));
+    await page.getByText('Bonjour, Camille').waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    await context.close();
+  });
+
   test('postMessage from another origin, or a forged event, is ignored while the real popup is open', async () => {
     const { context, page } = await open('/');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Continuer avec Vitrine Démo' }).click()]);

@@ -244,16 +244,17 @@ export class VitrineLogin extends VitrineElement {
     this.pending = provider;
     try {
       const session = await fetchSession();
-      if (session.status !== 'signed-in') {
-        this.fail(provider, otherwise);
-        return;
-      }
-      this.pending = undefined;
-      track('login_success', { provider }, WIDGET);
-      this.dispatchEvent(new LoginEvent({ provider, user: session.user }));
+      if (session.status === 'signed-in') this.succeed(provider, session.user);
+      else this.fail(provider, otherwise);
     } catch {
       this.fail(provider, 'network');
     }
+  }
+
+  private succeed(provider: LoginProvider, user: SessionUser): void {
+    this.pending = this.error = undefined;
+    track('login_success', { provider }, WIDGET);
+    this.dispatchEvent(new LoginEvent({ provider, user }));
   }
 
   private fail(provider: LoginProvider, code: string): void {
@@ -261,6 +262,17 @@ export class VitrineLogin extends VitrineElement {
     this.error = { provider, code };
     track('login_error', { provider, code }, WIDGET);
     this.dispatchEvent(new LoginErrorEvent({ provider, code }));
+    if (code !== 'popup_closed') return;
+    // A storefront's COOP header severs the popup, which then reads "closed" while the shopper is still
+    // signing in there: when they come back to this window, ask the server once more.
+    addEventListener(
+      'focus',
+      async () => {
+        const session = await fetchSession().catch(() => undefined);
+        if (session?.status === 'signed-in' && this.error?.code === 'popup_closed') this.succeed(provider, session.user);
+      },
+      { once: true },
+    );
   }
 
   private async onSignOut(): Promise<void> {
