@@ -115,8 +115,7 @@ export class VitrineLogin extends VitrineElement {
       if (unknown.length) {
         warnOnce(
           `login:providers:${this.providers}`,
-          `<vitrine-login providers="${this.providers}">: unknown provider ${unknown.map(name => `"${name}"`).join(', ')}; ` +
-            `expected a comma-separated list of ${LOGIN_PROVIDERS.join(', ')}. Ignoring it.`,
+          `<vitrine-login providers="${this.providers}">: unknown ${unknown.join(', ')}; expected a comma-separated list of ${LOGIN_PROVIDERS.join(', ')}.`,
         );
       }
       this.list = [...new Set(names.filter(isLoginProvider))];
@@ -151,7 +150,6 @@ export class VitrineLogin extends VitrineElement {
             part="button button-${provider}"
             class="btn ${provider}"
             aria-label=${this.compact ? label : nothing}
-            title=${this.compact ? label : nothing}
             aria-busy=${this.pending === provider ? 'true' : 'false'}
             @click=${() => this.start(provider)}
           >
@@ -175,7 +173,7 @@ export class VitrineLogin extends VitrineElement {
       ${avatar
         ? html`<img part="avatar" class="avatar" src=${avatar} alt="" referrerpolicy="no-referrer" />`
         : html`<span part="avatar" class="avatar initials" aria-hidden="true">${[...user.firstName.trim()][0]?.toUpperCase() ?? '?'}</span>`}
-      <span part="name" class=${this.compact ? 'visually-hidden' : ''}>${this.i18n.t('hello', user.firstName)}</span>
+      <span part="name" class=${this.compact ? 'hidden' : ''}>${this.i18n.t('hello', user.firstName)}</span>
       <button type="button" part="sign-out" class="action" @click=${this.onSignOut}>${this.i18n.t('signOut')}</button>
       ${this.error ? html`<span part="error" class="error" role="alert">${this.i18n.t('network')}</span>` : nothing}
     </div>`;
