@@ -59,6 +59,8 @@ const callbackProperties = {
   error_reason: { type: 'string', maxLength: 200 },
   error_code: { type: 'string', maxLength: 50 },
   error_uri: { type: 'string', maxLength: 2000 },
+  error_message: { type: 'string', maxLength: 2000 },
+  id_token: { type: 'string', maxLength: 8000, description: 'Ignored: the ID token is only taken from the token endpoint.' },
   iss: { type: 'string', maxLength: 500, description: 'RFC 9207 issuer identification; must be the provider.' },
   scope: { type: 'string', maxLength: 2000 },
   authuser: { type: 'string', maxLength: 20 },
