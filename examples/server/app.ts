@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerConfig } from './config.js';
 import type { Database } from './db.js';
 import { ApiError, errorSchema, installErrorHandling } from './lib/errors.js';
+import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
@@ -111,6 +112,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(productRoutes);
   await app.register(eventRoutes);
   await app.register(feedRoutes);
+  await app.register(authRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

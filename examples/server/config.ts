@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type AuthConfig, loadAuthConfig } from './lib/auth-providers.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,6 +24,8 @@ export interface ServerConfig {
   /** Where re-hosted Instagram media is written; a sibling of the PGlite folder by default. */
   mediaDir: string;
   instagram: InstagramConfig;
+  /** Sign-in providers and the exact redirect URIs registered with them (see docs/login.md). */
+  auth: AuthConfig;
 }
 
 /** The Instagram API with Instagram Login: hosts are configurable so the demo and tests use a local fake. */
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     eventsRateLimit: positiveInteger(env.EVENTS_RATE_LIMIT, 'EVENTS_RATE_LIMIT', 600),
     mediaDir: env.VITRINE_MEDIA_DIR ?? `${dataDir.replace(/\/$/, '')}-media`,
     instagram: loadInstagramConfig(env),
+    auth: loadAuthConfig(env, publicUrl),
   };
 }
 

@@ -1,12 +1,22 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
+import { startDemoIdp } from './demo-idp/index.js';
 import { startFakeInstagram } from './fake-instagram/server.js';
+import { hasRealProvider } from './lib/auth-providers.js';
 import { seedDemoCatalog } from './lib/catalog.js';
 import { migrate } from './migrate.js';
 
 /** `npm start`: the demo server on PORT (8080), embedded database unless DATABASE_URL is set. */
-const config = loadConfig();
+let config = loadConfig();
+// No real sign-in provider configured: run the local demo OpenID Connect provider, so sign-in works out of the box.
+const demoIdp =
+  !hasRealProvider(process.env) && !process.env.DEMO_IDP_ISSUER && process.env.DEMO_IDP !== 'off'
+    ? await startDemoIdp({ redirectUris: [`${config.publicUrl}/auth/demo/callback`], port: Number(process.env.DEMO_IDP_PORT ?? 0) })
+    : undefined;
+if (demoIdp) {
+  config = loadConfig({ ...process.env, DEMO_IDP_ISSUER: demoIdp.issuer, DEMO_IDP_CLIENT_ID: demoIdp.clientId, DEMO_IDP_CLIENT_SECRET: demoIdp.clientSecret });
+}
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
 await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
@@ -15,7 +25,18 @@ const fakeInstagram = config.instagram.graphUrl ? undefined : await startFakeIns
 if (fakeInstagram) {
   config.instagram = { ...config.instagram, graphUrl: fakeInstagram.url, apiUrl: fakeInstagram.url, authorizeUrl: `${fakeInstagram.url}/oauth/authorize`, appId: 'demo-app', appSecret: 'demo-secret' };
 }
-const app = await buildApp({ db, config, logger: { level: config.logLevel } });
+// Request logs never carry an OAuth code or state (the callback's query string).
+const redactOAuth = (url: string) => url.replace(/([?&](?:code|state)=)[^&]*/g, '$1[redacted]');
+const app = await buildApp({
+  db,
+  config,
+  logger: {
+    level: config.logLevel,
+    serializers: {
+      req: request => ({ method: request.method, url: redactOAuth(request.url), host: request.host, remoteAddress: request.ip }),
+    },
+  },
+});
 if (fakeInstagram) {
   app.addHook('onClose', () => fakeInstagram.close());
   // The fake forgets its tokens between runs: connect the demo account again (code → long-lived token), as a merchant would.
@@ -32,7 +53,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     // app.close() stops accepting, waits for in-flight requests, then runs onClose hooks (closing the database).
-    app.close().then(
+    Promise.all([app.close(), demoIdp?.close()]).then(
       () => process.exit(0),
       error => {
         app.log.error(error);
@@ -44,3 +65,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(`Storefront: ${config.publicUrl}/  ·  API docs: ${config.publicUrl}/openapi.json  ·  database: ${db.kind}`);
+if (demoIdp) app.log.info(`Sign-in: demo OpenID Connect provider at ${demoIdp.issuer} (set GOOGLE_CLIENT_ID/SECRET etc. for real providers)`);
