@@ -9,6 +9,7 @@ import type { Database } from './db.js';
 import { errorSchema, installErrorHandling } from './lib/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { productRoutes } from './routes/products.js';
+import { wishlistRoutes } from './routes/wishlists.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -109,6 +110,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
 
   await app.register(healthRoutes);
   await app.register(productRoutes);
+  await app.register(wishlistRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -18,6 +18,17 @@ export interface ServerConfig {
   storefrontDir: string;
   distDir: string;
   logLevel: string;
+  /** Signs wishlist voter and owner tokens; when unset, one is generated once and kept in the database. */
+  wishlistSecret?: string;
+  /** Votes per minute per client address (IPv6 grouped by /64) before 429. */
+  voteRateLimit: number;
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return number;
 }
 
 /** Reads the configuration from environment variables, with defaults that run the demo with no setup. */
@@ -44,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     storefrontDir: env.STOREFRONT_DIR ?? `${projectRoot}examples/storefront`,
     distDir: env.DIST_DIR ?? `${projectRoot}dist`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    wishlistSecret: env.WISHLIST_SECRET || undefined,
+    voteRateLimit: positiveInteger(env.VOTE_RATE_LIMIT, 300, 'VOTE_RATE_LIMIT'),
   };
 }
