@@ -300,6 +300,23 @@ export function watchWishlist(onVote: (notice: WishlistVoteNotice) => void, poll
       const unlisten = owner ? () => undefined : $wishlist.listen(state => void (state.id && done()));
       controller.signal.addEventListener('abort', done);
     });
+  // Bursts of events make one request at a time (plus one more if something arrived meanwhile).
+  let pulling: Promise<void> | undefined;
+  let again = false;
+  const pull = (): void => {
+    if (pulling) {
+      again = true;
+      return;
+    }
+    pulling = refreshWishlist()
+      .catch(() => undefined)
+      .finally(() => {
+        pulling = undefined;
+        if (!again) return;
+        again = false;
+        pull();
+      });
+  };
   void (async () => {
     while (!controller.signal.aborted) {
       if (owner) {
@@ -319,7 +336,7 @@ export function watchWishlist(onVote: (notice: WishlistVoteNotice) => void, poll
                 buffer = buffer.slice(end + 2);
                 const event = /^event: (\w+)/m.exec(block)?.[1];
                 if (!event) continue;
-                await refreshWishlist().catch(() => undefined);
+                pull();
                 if (event === 'vote') onVote(JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as WishlistVoteNotice);
               }
             }

@@ -621,33 +621,39 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
       const { value, comment, firstName } = request.body as { value: 1 | -1; comment?: string; firstName?: string };
       const { shareId, listId } = await resolveShare(token);
       const { voterId, token: voterToken } = voter(request, shareId);
-      const vote = await app.db.query<{ product_id: string; variant: string; comment: string; first_name: string }>(
+      // A repeated vote changes nothing (no write, no event); a changed one updates the voter's single row.
+      const vote = await app.db.query<{ product_id: string; variant: string; changed: number }>(
         `WITH item AS (SELECT id, product_id, variant FROM wishlist_items WHERE id = $1 AND wishlist_id = $6),
          upsert AS (
            INSERT INTO wishlist_votes (item_id, voter_id, value, comment, first_name)
            SELECT id, $2, $3, COALESCE($4, ''), COALESCE($5, '') FROM item
            ON CONFLICT (item_id, voter_id) DO UPDATE SET value = EXCLUDED.value,
              comment = COALESCE($4, wishlist_votes.comment), first_name = COALESCE($5, wishlist_votes.first_name), updated_at = now()
-           RETURNING comment, first_name
+           WHERE (wishlist_votes.value, wishlist_votes.comment, wishlist_votes.first_name)
+             IS DISTINCT FROM (EXCLUDED.value, COALESCE($4, wishlist_votes.comment), COALESCE($5, wishlist_votes.first_name))
+           RETURNING 1
          )
-         SELECT item.product_id, item.variant, upsert.comment, upsert.first_name FROM item, upsert`,
+         SELECT item.product_id, item.variant, (SELECT count(*)::int FROM upsert) AS changed FROM item`,
         [itemId, voterId, value, comment?.trim() ?? null, firstName?.trim() ?? null, listId],
       );
       const row = vote.rows[0];
       if (!row) throw new ApiError(404, 'item_not_found', 'No such item on this list');
-      const { rows } = await app.db.query<{ up: number; down: number }>(
-        `SELECT count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down
+      const { rows } = await app.db.query<{ up: number; down: number; value: number; comment: string; first_name: string }>(
+        `SELECT count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down,
+           max(value) FILTER (WHERE voter_id = $2) AS value, max(comment) FILTER (WHERE voter_id = $2) AS comment,
+           max(first_name) FILTER (WHERE voter_id = $2) AS first_name
          FROM wishlist_votes WHERE item_id = $1`,
-        [itemId],
+        [itemId, voterId],
       );
-      emit(listId, 'vote', { itemId, productId: row.product_id, variant: row.variant, value });
+      const [tallied] = rows;
+      if (row.changed) emit(listId, 'vote', { itemId, productId: row.product_id, variant: row.variant, value });
       return {
         item: {
           id: itemId,
           productId: row.product_id,
           variant: row.variant,
-          votes: rows[0],
-          myVote: { value, comment: row.comment, firstName: row.first_name },
+          votes: { up: tallied.up, down: tallied.down },
+          myVote: { value: Number(tallied.value), comment: tallied.comment, firstName: tallied.first_name },
         },
         voterToken,
       };
