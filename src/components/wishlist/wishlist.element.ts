@@ -148,9 +148,14 @@ export class VitrineWishlist extends VitrineElement {
     }
   }
 
+  /** The owner's list: the `data` preview, else the shopper's. */
+  private get list(): WishlistState {
+    return (this.data as WishlistState | undefined) ?? this.wishlist.value;
+  }
+
   protected override updated(): void {
     // Composition, not imports: whatever the page slotted as `share` receives the link.
-    const url = this.wishlist.value.shareUrl;
+    const url = this.list.shareUrl;
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="share"]');
     for (const element of slot?.assignedElements() ?? []) {
       if (!url) continue;
@@ -162,14 +167,15 @@ export class VitrineWishlist extends VitrineElement {
 
   private shareTitle(): string {
     const session = $session.get();
-    const name = this.ownerName || (session.status === 'signed-in' ? session.user.firstName : '') || this.wishlist.value.ownerName;
+    const name = this.ownerName || (session.status === 'signed-in' ? session.user.firstName : '') || this.list.ownerName;
     return this.l10n.t('shareTitle', name);
   }
 
   private async share(): Promise<void> {
     const session = $session.get();
     try {
-      const url = await shareWishlist(this.ownerName || (session.status === 'signed-in' ? session.user.firstName : undefined));
+      const url = this.data ? this.list.shareUrl : await shareWishlist(this.ownerName || (session.status === 'signed-in' ? session.user.firstName : undefined));
+      if (!url) return;
       const event = new VitrineWishlistShareEvent({ url, title: this.shareTitle() });
       this.dispatchEvent(event);
       this.shareOpen = !event.defaultPrevented;
@@ -222,7 +228,7 @@ export class VitrineWishlist extends VitrineElement {
   }
 
   private renderOwner(): TemplateResult {
-    const list = (this.data as WishlistState | undefined) ?? this.wishlist.value;
+    const list = this.list;
     const sort = pick(this.sort, SORTS, 'date', 'sort');
     const items = [...list.items].sort((a, b) => (sort === 'votes' ? score(b) - score(a) : 0) || b.addedAt.localeCompare(a.addedAt));
     const url = list.shareUrl;

@@ -174,4 +174,17 @@ describe('<vitrine-wishlist>', () => {
     expect(votes).to.deep.equal([1, -1]);
     expect(texts(element, '[part="deck"] p')[0]).to.equal('Merci ! Camille verra vos votes.');
   });
+
+  it('previews a shared list from data, without a server (stories)', async () => {
+    const data = {
+      ownerName: 'Camille',
+      items: [{ id: 'a', productId: 'A', variant: '', title: 'Robe', votes: { up: 0, down: 0 } }],
+    };
+    const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist mode="shared" layout="list" lang="en" .data=${data}></vitrine-wishlist>`);
+    const love = buttonNamed(element, 'Love it');
+    love.click();
+    await element.updateComplete;
+    expect(love.getAttribute('aria-pressed')).to.equal('true');
+    expect(texts(element, '[part="votes"] .sr-only')).to.deep.equal(['1 love it, 0 not for me']);
+  });
 });
