@@ -133,6 +133,12 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
   const emit: Emit = (listId, event, data) => channels.get(listId)?.forEach(send => send(event, data));
   app.addHook('preClose', async () => streams.forEach(stream => stream.end()));
 
+  // Idempotency keys are kept two days (clients retry within minutes; the outbox at the latest on the next visit).
+  const prune = () => app.db.query("DELETE FROM wishlist_idempotency WHERE created_at < now() - interval '2 days'").catch(() => undefined);
+  const pruning = setInterval(prune, 3600_000).unref();
+  app.addHook('onReady', async () => void (await prune()));
+  app.addHook('onClose', async () => clearInterval(pruning));
+
   async function ownedList(request: FastifyRequest, db: Queryable = app.db): Promise<string> {
     const token = bearer(request);
     if (!token) throw new ApiError(401, 'owner_token_required', 'Send the owner token as Authorization: Bearer <token>');

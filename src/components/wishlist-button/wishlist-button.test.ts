@@ -123,4 +123,15 @@ describe('<vitrine-wishlist-button>', () => {
     expect(count.textContent).to.contain('♥ 1');
     expect(count.textContent).to.contain('1 ami adore');
   });
+
+  it('saves what other widgets ask for with vitrine-wishlist-add-request, unless the page cancelled it', async () => {
+    await fixture(html`<vitrine-wishlist-button product="ML-SAC-CABAS"></vitrine-wishlist-button>`);
+    const ask = (productId: string) =>
+      new CustomEvent('vitrine-wishlist-add-request', { detail: { productId, variant: 'S', source: 'feed' }, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(ask('ML-CHEMISE-OVERSIZE'));
+    const vetoed = ask('ML-JUPE-PLISSEE');
+    vetoed.preventDefault();
+    document.body.dispatchEvent(vetoed);
+    expect($wishlist.get().items.map(item => `${item.productId}/${item.variant}`)).to.deep.equal(['ML-CHEMISE-OVERSIZE/S']);
+  });
 });
