@@ -84,6 +84,7 @@ try {
 
   const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', seconds: SECONDS });
   const results = [
+    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify + SELECT 1)', seconds: SECONDS }),
     await votes(`votes: ${VOTERS} voters x 18 items, changing`, () => {
       const voter = pick(voters);
       return { path: `/v1/shared/${voter.list.share}/items/${pick(voter.list.items)}/vote`, token: voter.token, value: pick([1, -1]) };

@@ -7,7 +7,7 @@ import type { Queryable } from '../db.js';
  *   create or merge returns the same token without the token ever being stored (only its SHA-256 is);
  * - share token (43 chars, 256 bits): `HMAC(secret, "share:" + shareId)`, so the owner can be shown the link again
  *   while the database keeps only its SHA-256;
- * - voter token: `<listId>.<voterId>.<sig>`, voterId 128 random bits, sig = HMAC(secret, list + voter) truncated to 128 bits.
+ * - voter token: `<shareId>.<voterId>.<sig>`, voterId 128 random bits, sig = HMAC(secret, share + voter) truncated to 128 bits.
  * The secret comes from WISHLIST_SECRET, else is generated once and kept in `wishlist_secrets`.
  */
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
@@ -39,18 +39,17 @@ export class WishlistTokens {
     return this.mac(`share:${shareId}`).toString('base64url');
   }
 
-  voter(listId: string, voterId: string = randomBytes(16).toString('base64url')): { token: string; voterId: string } {
-    return { token: `${listId}.${voterId}.${this.mac(`voter:${listId}:${voterId}`).subarray(0, 16).toString('base64url')}`, voterId };
+  voter(shareId: string, voterId: string = randomBytes(16).toString('base64url')): { token: string; voterId: string } {
+    return { token: `${shareId}.${voterId}.${this.mac(`voter:${shareId}:${voterId}`).subarray(0, 16).toString('base64url')}`, voterId };
   }
 
-  /** The voter id for `listId`, `invalid` for a malformed or forged token, `other-list` for a genuine token of another list. */
-  verifyVoter(token: string, listId: string): { voterId: string } | 'invalid' | 'other-list' {
+  /** The share link and voter a token was issued for, or undefined when it is malformed or forged. */
+  parseVoter(token: string): { shareId: string; voterId: string } | undefined {
     const match = VOTER_PATTERN.exec(token);
-    if (!match) return 'invalid';
-    const [, tokenList, voterId, signature] = match;
-    const expected = this.mac(`voter:${tokenList}:${voterId}`).subarray(0, 16);
+    if (!match) return undefined;
+    const [, shareId, voterId, signature] = match;
+    const expected = this.mac(`voter:${shareId}:${voterId}`).subarray(0, 16);
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
-    return tokenList === listId ? { voterId } : 'other-list';
+    return given.length === expected.length && timingSafeEqual(given, expected) ? { shareId, voterId } : undefined;
   }
 }

@@ -523,14 +523,14 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
     return { shareId: rows[0].id, listId: rows[0].wishlist_id };
   }
 
-  /** The voter behind the request's Bearer token (bound to the share link), or a newly issued one. */
-  function voter(request: FastifyRequest, shareId: string): { voterId: string; token: string } {
+  /** The voter behind the request's Bearer token (signed for one share link): 401 forged, 403 another link's. */
+  function voter(request: FastifyRequest, shareId: string): { voterId: string; token: string } | undefined {
     const token = bearer(request);
-    if (!token) return tokens.voter(shareId);
-    const verified = tokens.verifyVoter(token, shareId);
-    if (verified === 'invalid') throw new ApiError(401, 'voter_token_invalid', 'This voter token was not issued by this server');
-    if (verified === 'other-list') throw new ApiError(403, 'voter_token_other_list', 'This voter token belongs to another wishlist link');
-    return { voterId: verified.voterId, token };
+    if (!token) return undefined;
+    const parsed = tokens.parseVoter(token);
+    if (!parsed) throw new ApiError(401, 'voter_token_invalid', 'This voter token was not issued by this server');
+    if (parsed.shareId !== shareId) throw new ApiError(403, 'voter_token_other_list', 'This voter token belongs to another wishlist link');
+    return { voterId: parsed.voterId, token };
   }
 
   const shareParams = {
@@ -563,7 +563,7 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
     async request => {
       const { token } = request.params as { token: string };
       const { shareId, listId } = await resolveShare(token);
-      const voterId = bearer(request) ? voter(request, shareId).voterId : '';
+      const voterId = voter(request, shareId)?.voterId ?? '';
       const [list, items] = [
         await app.db.query<{ owner_name: string }>('SELECT owner_name FROM wishlists WHERE id = $1', [listId]),
         await app.db.query(
@@ -625,11 +625,23 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
     async request => {
       const { token, itemId } = request.params as { token: string; itemId: string };
       const { value, comment, firstName } = request.body as { value: 1 | -1; comment?: string; firstName?: string };
-      const { shareId, listId } = await resolveShare(token);
-      const { voterId, token: voterToken } = voter(request, shareId);
+      // Fast path for a returning voter: the signed token names its link, one statement checks the rest.
+      // A new voter first resolves the link to get a token minted for it.
+      const given = bearer(request);
+      const parsed = given ? tokens.parseVoter(given) : undefined;
+      if (given && !parsed) throw new ApiError(401, 'voter_token_invalid', 'This voter token was not issued by this server');
+      const { shareId, voterId, token: voterToken } = parsed
+        ? { ...parsed, token: given as string }
+        : await resolveShare(token).then(share => ({ shareId: share.shareId, ...tokens.voter(share.shareId) }));
       // A repeated vote changes nothing (no write, no event); a changed one updates the voter's single row.
-      const vote = await app.db.query<{ product_id: string; variant: string; changed: number }>(
-        `WITH item AS (SELECT id, product_id, variant FROM wishlist_items WHERE id = $1 AND wishlist_id = $6),
+      // One statement: the tally is the other voters' rows (this statement's snapshot) plus this vote.
+      const vote = await app.db.query<{ wishlist_id: string; product_id: string; variant: string; changed: number; up: number; down: number; comment: string; first_name: string }>(
+        `WITH item AS (
+           SELECT i.id, i.product_id, i.variant, i.wishlist_id FROM wishlist_items i
+           JOIN wishlist_shares s ON s.wishlist_id = i.wishlist_id AND s.id = $6 AND s.token_hash = $7 AND s.revoked_at IS NULL
+           WHERE i.id = $1
+         ),
+         prior AS (SELECT comment, first_name FROM wishlist_votes WHERE item_id = $1 AND voter_id = $2),
          upsert AS (
            INSERT INTO wishlist_votes (item_id, voter_id, value, comment, first_name)
            SELECT id, $2, $3, COALESCE($4, ''), COALESCE($5, '') FROM item
@@ -638,28 +650,32 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
            WHERE (wishlist_votes.value, wishlist_votes.comment, wishlist_votes.first_name)
              IS DISTINCT FROM (EXCLUDED.value, COALESCE($4, wishlist_votes.comment), COALESCE($5, wishlist_votes.first_name))
            RETURNING 1
+         ),
+         others AS (
+           SELECT count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down
+           FROM wishlist_votes WHERE item_id = $1 AND voter_id <> $2
          )
-         SELECT item.product_id, item.variant, (SELECT count(*)::int FROM upsert) AS changed FROM item`,
-        [itemId, voterId, value, comment?.trim() ?? null, firstName?.trim() ?? null, listId],
+         SELECT item.wishlist_id, item.product_id, item.variant, (SELECT count(*)::int FROM upsert) AS changed,
+           others.up + (CASE WHEN $3 = 1 THEN 1 ELSE 0 END) AS up, others.down + (CASE WHEN $3 = -1 THEN 1 ELSE 0 END) AS down,
+           COALESCE($4, prior.comment, '') AS comment, COALESCE($5, prior.first_name, '') AS first_name
+         FROM item CROSS JOIN others LEFT JOIN prior ON true`,
+        [itemId, voterId, value, comment?.trim() ?? null, firstName?.trim() ?? null, shareId, sha256(token)],
       );
       const row = vote.rows[0];
-      if (!row) throw new ApiError(404, 'item_not_found', 'No such item on this list');
-      const { rows } = await app.db.query<{ up: number; down: number; value: number; comment: string; first_name: string }>(
-        `SELECT count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down,
-           max(value) FILTER (WHERE voter_id = $2) AS value, max(comment) FILTER (WHERE voter_id = $2) AS comment,
-           max(first_name) FILTER (WHERE voter_id = $2) AS first_name
-         FROM wishlist_votes WHERE item_id = $1`,
-        [itemId, voterId],
-      );
-      const [tallied] = rows;
-      if (row.changed) emit(listId, 'vote', { itemId, productId: row.product_id, variant: row.variant, value });
+      if (!row) {
+        // Why not: unknown link (404), revoked (410), a token of another link (403), or an item not on the list (404).
+        const share = await resolveShare(token);
+        if (share.shareId !== shareId) throw new ApiError(403, 'voter_token_other_list', 'This voter token belongs to another wishlist link');
+        throw new ApiError(404, 'item_not_found', 'No such item on this list');
+      }
+      if (row.changed) emit(row.wishlist_id, 'vote', { itemId, productId: row.product_id, variant: row.variant, value });
       return {
         item: {
           id: itemId,
           productId: row.product_id,
           variant: row.variant,
-          votes: { up: tallied.up, down: tallied.down },
-          myVote: { value: Number(tallied.value), comment: tallied.comment, firstName: tallied.first_name },
+          votes: { up: row.up, down: row.down },
+          myVote: { value, comment: row.comment, firstName: row.first_name },
         },
         voterToken,
       };
