@@ -201,7 +201,7 @@ async function drain(): Promise<void> {
       }
       // Refused for good (unknown product…): roll the change back and tell the shopper.
     }
-    outbox = outbox.filter(entry => entry !== op);
+    outbox = outbox.filter(entry => entry.key !== op.key);
     write('outbox', outbox);
     publish();
   }
@@ -354,18 +354,28 @@ export function watchWishlist(onVote: (notice: WishlistVoteNotice) => void, poll
 
 /**
  * Starts the wishlist once per page: restores it from storage, sends what is pending (now, on `online`, with
- * backoff), merges the guest list when the shopper signs in, and listens on `document` for
+ * backoff), follows changes made in other tabs, merges the guest list when the shopper signs in, and listens on `document` for
  * `vitrine-wishlist-add-request` from other widgets. The wishlist elements call it when connected; without
  * one on the page, call it yourself.
  */
 export function startWishlist(): void {
   if (started) return;
   started = true;
-  owner = read('owner');
-  server = read('cache');
-  outbox = read<Op[]>('outbox') ?? [];
-  publish();
+  const restore = () => {
+    owner = read('owner');
+    server = read('cache');
+    outbox = read<Op[]>('outbox') ?? [];
+    publish();
+  };
+  restore();
   addEventListener('online', () => void syncWishlist());
+  // Another tab changed the list: show it here too, and help send it (both tabs sending a change applies it once:
+  // same Idempotency-Key, and a replayed create answers the same owner token).
+  addEventListener('storage', event => {
+    if (!event.key?.startsWith(STORAGE) || event.key.startsWith(`${STORAGE}voter:`)) return;
+    restore();
+    void syncWishlist();
+  });
   document.addEventListener('vitrine-wishlist-add-request', event => {
     const detail = (event as CustomEvent<WishlistAddRequestDetail>).detail;
     if (!event.defaultPrevented && typeof detail?.productId === 'string') addToWishlist(detail.productId, detail.variant, detail.source ?? 'event');

@@ -134,4 +134,15 @@ describe('<vitrine-wishlist-button>', () => {
     document.body.dispatchEvent(vetoed);
     expect($wishlist.get().items.map(item => `${item.productId}/${item.variant}`)).to.deep.equal(['ML-CHEMISE-OVERSIZE/S']);
   });
+
+  it('follows a change made in another tab', async () => {
+    const element = await fixture<VitrineWishlistButton>(html`<vitrine-wishlist-button product="ML-ROBE-CAMILLE"></vitrine-wishlist-button>`);
+    const otherTab = [{ kind: 'add', key: crypto.randomUUID(), productId: 'ML-ROBE-CAMILLE', variant: '', at: new Date().toISOString() }];
+    localStorage.setItem('vitrine:wishlist:outbox', JSON.stringify(otherTab));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'vitrine:wishlist:outbox' }));
+    await element.updateComplete;
+    expect(button(element).getAttribute('aria-pressed')).to.equal('true');
+    await synced();
+    expect(await serverItems()).to.deep.equal(['ML-ROBE-CAMILLE/']);
+  });
 });
