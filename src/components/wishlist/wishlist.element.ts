@@ -270,7 +270,9 @@ export class VitrineWishlist extends VitrineElement {
                   ? html`<ul class="comments">
                       ${item.comments.map(
                         comment => html`<li>
-                          ${comment.value > 0 ? '♥' : '✕'} <strong>${comment.firstName}</strong> ${comment.comment ? html`« ${comment.comment} »` : nothing}
+                          <span aria-hidden="true">${comment.value > 0 ? '♥' : '✕'}</span
+                          ><span class="sr-only">${this.l10n.t(comment.value > 0 ? 'love' : 'pass')}</span>
+                          <strong>${comment.firstName}</strong> ${comment.comment ? html`« ${comment.comment} »` : nothing}
                         </li>`,
                       )}
                     </ul>`
@@ -328,10 +330,10 @@ export class VitrineWishlist extends VitrineElement {
       ></label>
       <div class="actions" role="group" aria-label=${this.l10n.t('yourOpinion', title)}>
         <button part="vote" type="button" aria-pressed=${item.myVote?.value === 1 ? 'true' : 'false'} @click=${() => this.vote(item, 1)}>
-          ♥ ${this.l10n.t('love')}
+          <span aria-hidden="true">♥</span> ${this.l10n.t('love')}
         </button>
         <button part="vote" type="button" aria-pressed=${item.myVote?.value === -1 ? 'true' : 'false'} @click=${() => this.vote(item, -1)}>
-          ✕ ${this.l10n.t('pass')}
+          <span aria-hidden="true">✕</span> ${this.l10n.t('pass')}
         </button>
         ${this.tally(item.votes)}
       </div>`;

@@ -107,7 +107,7 @@ describe('<vitrine-wishlist>', () => {
     );
     expect(heard[0]).to.include({ productId: 'ML-ROBE-CAMILLE' });
     await waitUntil(() => texts(element, '.comments li').length === 1, 'the comment arrived', { timeout: 5000 });
-    expect(texts(element, '.comments li')[0]).to.equal('♥ Léa « Sublime »');
+    expect(texts(element, '.comments li')[0]).to.equal("♥J'adore Léa « Sublime »");
     await waitUntil(() => texts(element, '[part="votes"] .sr-only').includes("1 J'adore, 0 Pas pour moi"), 'the tally arrived', { timeout: 5000 });
   });
 
