@@ -179,6 +179,8 @@ export class VitrineWishlist extends VitrineElement {
       const event = new VitrineWishlistShareEvent({ url, title: this.shareTitle() });
       this.dispatchEvent(event);
       this.shareOpen = !event.defaultPrevented;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="share"]')?.focus();
     } catch {
       this.status = this.l10n.t('offline');
     }
@@ -242,7 +244,7 @@ export class VitrineWishlist extends VitrineElement {
         <button part="share-button" type="button" ?disabled=${!list.items.length} @click=${this.share}>${this.l10n.t('ask')}</button>
       </div>
       ${url && this.shareOpen
-        ? html`<div class="share" part="share">
+        ? html`<div class="share" part="share" tabindex="-1" role="region" aria-label=${this.l10n.t('shareLink')}>
             <slot name="share"
               ><label
                 >${this.l10n.t('shareLink')}
