@@ -85,13 +85,11 @@ export class VitrineWishlistButton extends VitrineElement {
     const state = this.wishlist.value;
     const item = state.items.find(entry => entry.productId === productId && entry.variant === this.variant);
     const loved = state.shareUrl && item?.votes?.up ? item.votes.up : 0;
-    const label = this.l10n.t('add');
     return html`<button
         part="button"
         type="button"
         aria-pressed=${item ? 'true' : 'false'}
-        aria-label=${label}
-        title=${label}
+        aria-label=${this.l10n.t('add')}
         ?disabled=${!productId}
         @click=${() => productId && this.toggle(productId)}
       >

@@ -165,16 +165,19 @@ export class VitrineWishlist extends VitrineElement {
     }
   }
 
-  private shareTitle(): string {
+  /** The first name friends see: the attribute, else the signed-in shopper's. */
+  private get name(): string {
     const session = $session.get();
-    const name = this.ownerName || (session.status === 'signed-in' ? session.user.firstName : '') || this.list.ownerName;
-    return this.l10n.t('shareTitle', name);
+    return this.ownerName || (session.status === 'signed-in' ? session.user.firstName : '');
+  }
+
+  private shareTitle(): string {
+    return this.l10n.t('shareTitle', this.name || this.list.ownerName);
   }
 
   private async share(): Promise<void> {
-    const session = $session.get();
     try {
-      const url = this.data ? this.list.shareUrl : await shareWishlist(this.ownerName || (session.status === 'signed-in' ? session.user.firstName : undefined));
+      const url = this.data ? this.list.shareUrl : await shareWishlist(this.name || undefined);
       if (!url) return;
       const event = new VitrineWishlistShareEvent({ url, title: this.shareTitle() });
       this.dispatchEvent(event);

@@ -29,12 +29,7 @@ export const wishlistStyles = css`
     background: transparent;
     cursor: pointer;
   }
-  button:focus-visible,
-  select:focus-visible,
-  input:focus-visible,
-  textarea:focus-visible,
-  a:focus-visible,
-  .card:focus-visible {
+  :focus-visible {
     outline: 2px solid var(--vitrine-focus-color, #1d4ed8);
     outline-offset: 2px;
   }
