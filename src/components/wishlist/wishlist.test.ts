@@ -181,6 +181,7 @@ describe('<vitrine-wishlist>', () => {
       items: [{ id: 'a', productId: 'A', variant: '', title: 'Robe', votes: { up: 0, down: 0 } }],
     };
     const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist mode="shared" layout="list" lang="en" .data=${data}></vitrine-wishlist>`);
+    await waitUntil(() => buttonNamed(element, 'Love it'), 'the friend view loaded (on demand)');
     const love = buttonNamed(element, 'Love it');
     love.click();
     await element.updateComplete;
