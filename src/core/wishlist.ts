@@ -344,6 +344,7 @@ export function watchWishlist(onVote: (notice: WishlistVoteNotice) => void, poll
         } catch {
           // Stream refused, cut or unsupported: poll below, then try streaming again.
         }
+        if (controller.signal.aborted) return;
         await refreshWishlist().catch(() => undefined);
       }
       await wait(pollMs);
