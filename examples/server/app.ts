@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { productRoutes } from './routes/products.js';
+import { wishlistRoutes } from './routes/wishlists.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -113,6 +114,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(eventRoutes);
   await app.register(feedRoutes);
   await app.register(authRoutes);
+  await app.register(wishlistRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

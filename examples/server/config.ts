@@ -26,6 +26,10 @@ export interface ServerConfig {
   instagram: InstagramConfig;
   /** Sign-in providers and the exact redirect URIs registered with them (see docs/login.md). */
   auth: AuthConfig;
+  /** Signs wishlist voter and owner tokens; when unset, one is generated once and kept in the database. */
+  wishlistSecret?: string;
+  /** Votes per minute per client address (IPv6 grouped by /64) before 429. */
+  voteRateLimit: number;
 }
 
 /** The Instagram API with Instagram Login: hosts are configurable so the demo and tests use a local fake. */
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mediaDir: env.VITRINE_MEDIA_DIR ?? `${dataDir.replace(/\/$/, '')}-media`,
     instagram: loadInstagramConfig(env),
     auth: loadAuthConfig(env, publicUrl),
+    wishlistSecret: env.WISHLIST_SECRET || undefined,
+    voteRateLimit: positiveInteger(env.VOTE_RATE_LIMIT, 'VOTE_RATE_LIMIT', 300),
   };
 }
 

@@ -13,4 +13,5 @@ export * from './track.js';
 export * from './url.js';
 export * from './version.js';
 export * from './warn.js';
+export * from './wishlist.js';
 export { init } from './runtime.js';

@@ -1,0 +1,113 @@
+// Votes per second on the wishlist's friend-vote endpoint, with the one-vote-per-voter-per-item unique
+// constraint enforced by the database (upsert), beside the bare node:http baseline of the same run.
+// The per-address rate limit is lifted for the run (VOTE_RATE_LIMIT), so the database path is what is measured.
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { type LoadResult, printTable, runLoad, startBaseline, startServer } from './lib.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const VOTERS = 400;
+const PRODUCTS = ['ML-ROBE-CAMILLE', 'ML-CHEMISE-OVERSIZE', 'ML-JUPE-PLISSEE', 'ML-TRENCH-CLASSIQUE', 'ML-SAC-CABAS', 'ML-FOULARD-SOIE'];
+
+const baseline = await startBaseline();
+const server = await startServer({ VOTE_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' });
+try {
+  const json = async <T>(path: string, init: RequestInit): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`, init);
+    if (!response.ok) throw new Error(`${init.method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  // Three shared lists of six items each: 18 items.
+  const lists = await Promise.all(
+    [0, 1, 2].map(async () => {
+      const { wishlist, ownerToken } = await json<{ wishlist: { id: string; items: Array<{ id: string }> }; ownerToken: string }>('/v1/wishlists', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ items: PRODUCTS.map(productId => ({ productId })) }),
+      });
+      const shared = await json<{ wishlist: { shareUrl: string } }>(`/v1/wishlists/${wishlist.id}/share`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), authorization: `Bearer ${ownerToken}` },
+        body: '{}',
+      });
+      return { share: new URL(shared.wishlist.shareUrl).pathname.split('/').pop()!, items: wishlist.items.map(item => item.id) };
+    }),
+  );
+  // Voters get their signed tokens the normal way: from their first vote.
+  const voters: Array<{ list: (typeof lists)[number]; token: string }> = [];
+  for (let start = 0; start < VOTERS; start += 50) {
+    voters.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(50, VOTERS - start) }, async (_, index) => {
+          const list = lists[(start + index) % lists.length];
+          const { voterToken } = await json<{ voterToken: string }>(`/v1/shared/${list.share}/items/${list.items[0]}/vote`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: '{"value":1}',
+          });
+          return { list, token: voterToken };
+        }),
+      )),
+    );
+  }
+
+  const pick = <T>(values: T[]) => values[Math.floor(Math.random() * values.length)];
+  const votes = async (label: string, target: () => { path: string; token: string; value: number }): Promise<LoadResult> => {
+    const result = await autocannon({
+      url: server.url,
+      connections: 10,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: request => {
+            const { path, token, value } = target();
+            return {
+              ...request,
+              path,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ value }),
+            };
+          },
+        },
+      ],
+    });
+    return {
+      label,
+      requestsPerSec: Math.round(result.requests.average),
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      total: result.requests.total,
+    };
+  };
+
+  const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', seconds: SECONDS });
+  const results = [
+    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify + SELECT 1)', seconds: SECONDS }),
+    await votes(`votes: ${VOTERS} voters x 18 items, changing`, () => {
+      const voter = pick(voters);
+      return { path: `/v1/shared/${voter.list.share}/items/${pick(voter.list.items)}/vote`, token: voter.token, value: pick([1, -1]) };
+    }),
+    await votes(`votes: hot item, ${Math.round(VOTERS / 3)} voters, changing`, () => {
+      const voter = pick(voters.filter(entry => entry.list === lists[0]));
+      return { path: `/v1/shared/${lists[0].share}/items/${lists[0].items[1]}/vote`, token: voter.token, value: pick([1, -1]) };
+    }),
+    await votes('votes: one voter repeating one vote (no-op upsert)', () => ({
+      path: `/v1/shared/${voters[0].list.share}/items/${voters[0].list.items[0]}/vote`,
+      token: voters[0].token,
+      value: 1,
+    })),
+  ];
+  printTable(results, base);
+
+  // The constraint held: one row per voter per item, whatever the load.
+  const check = await json<{ items: Array<{ votes: { up: number; down: number } }> }>(`/v1/shared/${lists[0].share}`, { method: 'GET' });
+  const hot = check.items[1].votes;
+  const voters0 = voters.filter(entry => entry.list === lists[0]).length;
+  console.log(`hot item tally: ${hot.up} + ${hot.down} = ${hot.up + hot.down} votes from ${voters0} voters (≤ ${voters0}: ${hot.up + hot.down <= voters0 ? 'ok' : 'VIOLATED'})`);
+  if (hot.up + hot.down > voters0) process.exitCode = 1;
+} finally {
+  await server.stop();
+  await baseline.stop();
+}

@@ -1,0 +1,108 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { VitrineElement } from '../../core/element.js';
+import { LocalizeController } from '../../core/localize-controller.js';
+import { StoreController } from '../../core/store-controller.js';
+import { warnOnce } from '../../core/warn.js';
+import { $wishlist, addToWishlist, isInWishlist, removeFromWishlist, startWishlist } from '../../core/wishlist.js';
+import { VitrineWishlistToggleEvent } from './wishlist-button.events.js';
+import { wishlistButtonCatalog } from './wishlist-button.i18n.js';
+import { wishlistButtonStyles } from './wishlist-button.styles.js';
+
+/** The `sku` (or `productID`) of the first JSON-LD `Product` on the page. */
+function pageSku(): string | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data: unknown = JSON.parse(script.textContent ?? '');
+      const nodes = (Array.isArray(data) ? data : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])]) as Array<Record<string, unknown>>;
+      for (const node of nodes) {
+        const types = [node?.['@type']].flat();
+        const sku = node?.sku ?? node?.productID;
+        if (types.includes('Product') && typeof sku === 'string' && sku.trim()) return sku.trim();
+      }
+    } catch {
+      // Not JSON: another script's business.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * @summary A heart that saves a product to the shopper's wishlist, with the count of friends who love it once the list is shared.
+ *
+ * Works for guests: the change shows at once and is synced (kept and retried when offline). The product comes
+ * from the `product` attribute, else from the page's JSON-LD `Product` (`sku`). Defining it also starts the
+ * wishlist store, which listens for `vitrine-wishlist-add-request` events from other widgets.
+ *
+ * @fires vitrine-wishlist-toggle - After the shopper adds or removes the product. `detail: { productId, variant, added }`.
+ * @csspart button - The toggle button (`aria-pressed`).
+ * @csspart icon - The heart.
+ * @csspart count - How many friends love the item, when the list is shared and someone voted.
+ * @cssprop --vitrine-wishlist-color - Heart fill when saved. Default `#c2410c`.
+ * @cssprop --vitrine-wishlist-size - Button width and height. Default `2.75rem`.
+ * @cssprop --vitrine-wishlist-border - Button border colour. Default `currentColor`.
+ * @cssprop --vitrine-wishlist-background - Button background. Default `transparent`.
+ * @cssprop --vitrine-wishlist-text - Text colour of the count. Default inherited.
+ * @cssprop --vitrine-focus-color - Focus ring. Default `#1d4ed8`.
+ */
+export class VitrineWishlistButton extends VitrineElement {
+  static override styles = wishlistButtonStyles;
+
+  /** Product id (SKU) to save; when absent, the `sku` of the page's JSON-LD `Product`. */
+  @property() product?: string;
+  /** Variant such as a size (`M`, `38`); empty for none. */
+  @property() variant = '';
+
+  @state() private announcement = '';
+  private readonly wishlist = new StoreController(this, $wishlist);
+  private readonly l10n = new LocalizeController(this, wishlistButtonCatalog);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    startWishlist();
+  }
+
+  /** The product to save, resolved when `product` changes (the page's JSON-LD is read once). */
+  private productId?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('product') && this.hasUpdated) return;
+    this.productId = this.product?.trim() || pageSku();
+    if (!this.productId) warnOnce('wishlist-button:product', '<vitrine-wishlist-button> has no product: expected product="SKU" or a JSON-LD Product with a sku on the page.');
+  }
+
+  private toggle(productId: string): void {
+    const saved = isInWishlist(productId, this.variant);
+    if (saved) removeFromWishlist(productId, this.variant);
+    else addToWishlist(productId, this.variant);
+    this.announcement = this.l10n.t(saved ? 'removed' : 'added');
+    this.dispatchEvent(new VitrineWishlistToggleEvent({ productId, variant: this.variant, added: !saved }));
+  }
+
+  override render() {
+    const productId = this.productId;
+    const state = this.wishlist.value;
+    const item = state.items.find(entry => entry.productId === productId && entry.variant === this.variant);
+    const loved = state.shareUrl && item?.votes?.up ? item.votes.up : 0;
+    return html`<button
+        part="button"
+        type="button"
+        aria-pressed=${item ? 'true' : 'false'}
+        aria-label=${this.l10n.t('add')}
+        ?disabled=${!productId}
+        @click=${() => productId && this.toggle(productId)}
+      >
+        <svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 20.5 4.2 12.8a4.9 4.9 0 0 1 7-7l.8.8.8-.8a4.9 4.9 0 0 1 7 7z"></path>
+        </svg>
+      </button>
+      ${loved
+        ? html`<span part="count"
+            ><span aria-hidden="true">♥ ${this.l10n.number(loved)}</span
+            ><span class="sr-only">${this.l10n.plural(loved, { one: this.l10n.t('lovedOne'), other: this.l10n.t('lovedOther') })}</span></span
+          >`
+        : nothing}
+      <span class="sr-only" role="status">${this.announcement}</span>`;
+  }
+}

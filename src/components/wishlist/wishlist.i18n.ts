@@ -1,0 +1,129 @@
+import type { Catalog } from '../../core/i18n.js';
+
+export interface WishlistMessages {
+  [key: string]: string | ((...args: never[]) => string);
+  sortBy: string;
+  sortDate: string;
+  sortVotes: string;
+  ask: string;
+  shareTitle: (name: string) => string;
+  shareText: string;
+  shareLink: string;
+  copy: string;
+  copied: string;
+  revoke: string;
+  revoked: string;
+  empty: string;
+  remove: (title: string) => string;
+  variant: (value: string) => string;
+  in_stock: string;
+  out_of_stock: string;
+  preorder: string;
+  backorder: string;
+  tally: (up: number, down: number) => string;
+  pending: string;
+  offline: string;
+  failed: string;
+  voted: (title: string) => string;
+  love: string;
+  pass: string;
+  yourOpinion: (title: string) => string;
+  firstName: string;
+  comment: (name: string) => string;
+  deckHelp: string;
+  position: (index: number, total: number) => string;
+  previous: string;
+  skip: string;
+  thanks: (name: string) => string;
+  again: string;
+  notFound: string;
+  gone: string;
+  loading: string;
+  voteFailed: string;
+  thanked: string;
+}
+
+export const wishlistCatalog: Catalog<WishlistMessages> = {
+  fr: {
+    sortBy: 'Trier par',
+    sortDate: "Date d'ajout",
+    sortVotes: 'Votes de mes amis',
+    ask: "Demander l'avis de mes amis",
+    shareTitle: name => (name ? `Aidez ${name} à choisir` : 'Aidez-moi à choisir'),
+    shareText: "J'hésite : dites-moi « J'adore » ou « Pas pour moi » pour chaque pièce.",
+    shareLink: 'Lien à partager',
+    copy: 'Copier le lien',
+    copied: 'Lien copié',
+    revoke: 'Désactiver le lien',
+    revoked: 'Lien désactivé : vos amis ne peuvent plus voter.',
+    empty: "Votre liste d'envies est vide : touchez le cœur d'un article pour l'y ajouter.",
+    remove: title => `Retirer ${title}`,
+    variant: value => `Taille : ${value}`,
+    in_stock: 'En stock',
+    out_of_stock: 'Épuisé',
+    preorder: 'En précommande',
+    backorder: 'Sur commande',
+    tally: (up, down) => `${up} J'adore, ${down} Pas pour moi`,
+    pending: 'En attente de synchronisation',
+    offline: 'Hors ligne : vos changements sont gardés et seront envoyés dès le retour du réseau.',
+    failed: "Un article n'a pas pu être ajouté.",
+    voted: title => `Nouveau vote pour ${title}`,
+    love: "J'adore",
+    pass: 'Pas pour moi',
+    yourOpinion: title => `Votre avis sur ${title}`,
+    firstName: 'Votre prénom (facultatif)',
+    comment: name => (name ? `Un mot pour ${name} ? (facultatif)` : 'Un commentaire ? (facultatif)'),
+    deckHelp: "Glissez vers la droite pour J'adore, vers la gauche pour Pas pour moi, ou utilisez les flèches ← →.",
+    position: (index, total) => `Article ${index} sur ${total}`,
+    previous: 'Précédent',
+    skip: 'Passer',
+    thanks: name => (name ? `Merci ! ${name} verra vos votes.` : 'Merci pour vos votes !'),
+    again: 'Revoir les articles',
+    notFound: "Ce lien ne mène à aucune liste d'envies.",
+    gone: 'La personne qui a partagé cette liste a désactivé le lien.',
+    loading: 'Chargement de la liste…',
+    voteFailed: "Votre vote n'a pas pu être envoyé. Réessayez.",
+    thanked: 'Vote enregistré',
+  },
+  en: {
+    sortBy: 'Sort by',
+    sortDate: 'Date added',
+    sortVotes: "Friends' votes",
+    ask: 'Ask my friends',
+    shareTitle: name => (name ? `Help ${name} choose` : 'Help me choose'),
+    shareText: "I can't decide: tell me “Love it” or “Not for me” for each piece.",
+    shareLink: 'Link to share',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    revoke: 'Turn the link off',
+    revoked: 'Link turned off: friends can no longer vote.',
+    empty: 'Your wishlist is empty: tap the heart on a product to save it.',
+    remove: title => `Remove ${title}`,
+    variant: value => `Size: ${value}`,
+    in_stock: 'In stock',
+    out_of_stock: 'Sold out',
+    preorder: 'Pre-order',
+    backorder: 'Backorder',
+    tally: (up, down) => `${up} love it, ${down} not for me`,
+    pending: 'Waiting to sync',
+    offline: 'Offline: your changes are kept and will be sent when the network is back.',
+    failed: 'An item could not be added.',
+    voted: title => `New vote for ${title}`,
+    love: 'Love it',
+    pass: 'Not for me',
+    yourOpinion: title => `Your opinion on ${title}`,
+    firstName: 'Your first name (optional)',
+    comment: name => (name ? `A word for ${name}? (optional)` : 'A comment? (optional)'),
+    deckHelp: 'Swipe right for Love it, left for Not for me, or use the ← → arrow keys.',
+    position: (index, total) => `Item ${index} of ${total}`,
+    previous: 'Previous',
+    skip: 'Skip',
+    thanks: name => (name ? `Thank you! ${name} will see your votes.` : 'Thank you for voting!'),
+    again: 'See the items again',
+    notFound: 'This link leads to no wishlist.',
+    gone: 'The person who shared this list turned the link off.',
+    loading: 'Loading the list…',
+    voteFailed: 'Your vote could not be sent. Please try again.',
+    thanked: 'Vote saved',
+  },
+};

@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const wishlistStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--vitrine-wishlist-text, inherit);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  button,
+  select,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    border: 1px solid currentColor;
+    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    background: transparent;
+    cursor: pointer;
+  }
+  :focus-visible {
+    outline: 2px solid var(--vitrine-focus-color, #1d4ed8);
+    outline-offset: 2px;
+  }
+  [part~='share-button'],
+  [aria-pressed='true'] {
+    background: var(--vitrine-wishlist-accent, #c2410c);
+    border-color: var(--vitrine-wishlist-accent, #c2410c);
+    color: var(--vitrine-wishlist-on-accent, #fff);
+  }
+  .toolbar,
+  .share,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+    margin-block: 0 1rem;
+  }
+  .share input {
+    flex: 1 1 16rem;
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+  }
+  [part~='item'] {
+    display: grid;
+    grid-template-columns: 6rem 1fr auto;
+    gap: 1rem;
+    align-items: start;
+    padding-block: 1rem;
+    border-block-end: 1px solid var(--vitrine-wishlist-border, #e5e5e5);
+  }
+  img {
+    inline-size: 100%;
+    aspect-ratio: 4 / 5;
+    object-fit: cover;
+    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    background: var(--vitrine-wishlist-border, #e5e5e5);
+  }
+  .meta {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .title {
+    font-weight: 600;
+    color: inherit;
+  }
+  .muted,
+  .comments {
+    font-size: 0.875em;
+    opacity: 0.8;
+  }
+  [part~='votes'] {
+    font-variant-numeric: tabular-nums;
+  }
+  textarea,
+  input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    padding: 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    background: transparent;
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    margin-block: 0.5rem;
+  }
+  .deck {
+    display: grid;
+    gap: 0.75rem;
+    justify-items: center;
+    text-align: center;
+  }
+  .card {
+    display: grid;
+    gap: 0.5rem;
+    inline-size: min(100%, 22rem);
+    padding: 1rem;
+    border: 1px solid var(--vitrine-wishlist-border, #e5e5e5);
+    border-radius: calc(2 * var(--vitrine-wishlist-radius, 0.5rem));
+    background: var(--vitrine-wishlist-background, #fff);
+    touch-action: pan-y;
+    user-select: none;
+    transform: translateX(var(--vitrine-swipe-x, 0));
+    transition: transform 0.2s ease;
+  }
+  .card.dragging {
+    transition: none;
+  }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .card {
+      transition: none;
+    }
+  }
+`;
