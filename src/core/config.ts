@@ -1,4 +1,4 @@
-import { map } from 'nanostores';
+import { atom } from 'nanostores';
 import type { AnalyticsEvent } from './track.js';
 import { safeUrl } from './url.js';
 import { warnOnce } from './warn.js';
@@ -84,7 +84,8 @@ const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
 };
 
 /** The live configuration; components subscribe to it. */
-export const $config = map<VitrineConfig>({ ...DEFAULT_CONFIG });
+// An atom rather than a map: nanostores' map would add to the runtime every page loads, for no reader that needs per-key updates.
+export const $config = atom<VitrineConfig>({ ...DEFAULT_CONFIG });
 
 /** Maps `fr-FR`, `FR`, `en_GB` to a supported locale, or undefined. */
 export function matchLocale(tag: string): Locale | undefined {
@@ -114,7 +115,7 @@ export function configure(changes: ConfigInput): void {
       );
       continue;
     }
-    $config.setKey(configKey, parsed as never);
+    $config.set({ ...$config.get(), [configKey]: parsed });
   }
 }
 

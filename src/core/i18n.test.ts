@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { captureWarnings } from '../test-support/console.js';
 import { configure, resetConfig } from './config.js';
-import { formatDate, formatPrice, plural, resolveLocale, setLocale } from './i18n.js';
+import { formatDate, formatPrice, plural, resolveLocale } from './i18n.js';
+import { setLocale } from './locale.js';
 import { LocalizeController } from './localize-controller.js';
 import { resetWarnings } from './warn.js';
 

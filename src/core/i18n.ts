@@ -1,6 +1,6 @@
-import { atom } from 'nanostores';
 import type { Locale } from './config.js';
 import { $config, matchLocale } from './config.js';
+import { $localeOverride } from './locale.js';
 import { warnOnce } from './warn.js';
 
 /** A component's strings for one locale: plain strings, or functions for plurals and interpolation. */
@@ -8,22 +8,6 @@ export type Messages = Record<string, string | ((...args: never[]) => string)>;
 /** Every supported locale must provide every key: the compiler checks French and English stay in step. */
 export type Catalog<M extends Messages> = Record<Locale, M>;
 export type MessageArgs<F> = F extends (...args: infer A) => string ? A : [];
-
-/** Set by `setLocale()`: wins over `<html lang>` and the configured default, not over an element's own `lang`. */
-export const $localeOverride = atom<Locale | undefined>(undefined);
-
-export function setLocale(tag: string | undefined): void {
-  if (tag === undefined) {
-    $localeOverride.set(undefined);
-    return;
-  }
-  const locale = matchLocale(tag);
-  if (!locale) {
-    warnOnce(`locale:${tag}`, `setLocale("${tag}"): unsupported locale; expected fr or en.`);
-    return;
-  }
-  $localeOverride.set(locale);
-}
 
 function supported(tag: string | null | undefined, where: string): Locale | undefined {
   if (!tag) return undefined;

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from './config.js';
 import { $config } from './config.js';
 import type { Catalog, MessageArgs, Messages } from './i18n.js';
-import { $localeOverride, formatDate, formatNumber, formatPrice, plural, resolveLocale } from './i18n.js';
+import { formatDate, formatNumber, formatPrice, plural, resolveLocale } from './i18n.js';
+import { $localeOverride } from './locale.js';
 
 /**
  * Gives an element its strings and `Intl` formatting in the locale it resolves

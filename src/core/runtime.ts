@@ -2,9 +2,8 @@ import type { ConfigInput } from './config.js';
 import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
 import { startDelivery } from './delivery.js';
-import { setLocale } from './i18n.js';
-import { recordShareVisit } from './share-attribution.js';
-import { registerShareNetwork } from './share-registry.js';
+import { setLocale } from './locale.js';
+import type { ShareNetwork } from './share-registry.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
 
@@ -26,8 +25,13 @@ export function init(config: ConfigInput = {}): void {
   if (consent === 'tcf') void import('./tcf.js').then(tcf => tcf.watchTcf());
   startDelivery();
   if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
-  // After delivery started, so the visit is queued like any other event.
-  recordShareVisit();
+  // Only a visit through a shared link (`?vt_sid=`) pays for attribution; after delivery started, so it queues like any event.
+  if (/[?&]vt_sid=/.test(location.search)) void import('./share-attribution.js').then(attribution => attribution.recordShareVisit());
 }
 
-export { configure, registerShareNetwork, setConsent, setLocale, track, VERSION as version };
+/** Adds a share network without a release (`Vitrine.registerShareNetwork`); loaded on use, most pages never call it. */
+export async function registerShareNetwork(network: ShareNetwork): Promise<void> {
+  (await import('./share-registry.js')).registerShareNetwork(network);
+}
+
+export { configure, setConsent, setLocale, track, VERSION as version };

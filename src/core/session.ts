@@ -1,6 +1,4 @@
 import { atom } from 'nanostores';
-import { $config } from './config.js';
-import { apiUrl, request } from './http.js';
 
 /** The signed-in shopper as the page may know them: no provider token, no email. */
 export interface SessionUser {
@@ -13,37 +11,3 @@ export interface SessionUser {
 export type Session = { status: 'unknown' } | { status: 'anonymous' } | { status: 'signed-in'; user: SessionUser };
 
 export const $session = atom<Session>({ status: 'unknown' });
-
-/** An API URL for `path`, with the configured base resolved against the page (it may be relative, like `/`). */
-const sessionUrl = (path: string): string => apiUrl(new URL($config.get().api, location.href).href, path);
-
-let inFlight: Promise<Session> | undefined;
-
-/**
- * Asks the API who is signed in (`GET /v1/session`, with the HttpOnly session cookie) and sets `$session`.
- * Concurrent calls share one request. On failure it rejects with the `HttpError`; an `unknown`
- * session becomes `anonymous` so widgets stop waiting, a known one is kept.
- */
-export function fetchSession(): Promise<Session> {
-  inFlight ??= request<Session>(sessionUrl('v1/session'), { credentials: 'include' })
-    .then(
-      body => {
-        const session: Session =
-          body?.status === 'signed-in' && typeof body.user?.id === 'string' && typeof body.user.firstName === 'string' ? body : { status: 'anonymous' };
-        $session.set(session);
-        return session;
-      },
-      error => {
-        if ($session.get().status === 'unknown') $session.set({ status: 'anonymous' });
-        throw error;
-      },
-    )
-    .finally(() => (inFlight = undefined));
-  return inFlight;
-}
-
-/** Signs out on the server (`POST /v1/session/logout`), then sets `$session` to anonymous. Rejects with an `HttpError`. */
-export async function signOut(): Promise<void> {
-  await request(sessionUrl('v1/session/logout'), { json: {}, credentials: 'include' });
-  $session.set({ status: 'anonymous' });
-}

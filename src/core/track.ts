@@ -1,6 +1,6 @@
 import type { Locale } from './config.js';
 import { $config, matchLocale } from './config.js';
-import { $localeOverride } from './i18n.js';
+import { $localeOverride } from './locale.js';
 import { $session } from './session.js';
 import type { EVENT_NAMES } from './taxonomy.js';
 import { scrubUrl } from './url.js';

@@ -33,10 +33,18 @@ export interface Storefront {
  */
 export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Storefront> {
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-e2e-'));
+  // One temporary folder per server: the embedded database and the re-hosted media, removed on stop.
+  const scratch = await mkdtemp(join(tmpdir(), 'vitrine-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'examples/server/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), VITRINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      VITRINE_DATA_DIR: join(scratch, 'pglite'),
+      VITRINE_MEDIA_DIR: join(scratch, 'media'),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -63,7 +71,7 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(scratch, { recursive: true, force: true });
     },
   };
 }
