@@ -3,6 +3,7 @@ export * from './consent.js';
 export * from './element.js';
 export * from './http.js';
 export * from './i18n.js';
+export * from './json-ld.js';
 export * from './locale.js';
 export * from './localize-controller.js';
 export * from './page-product.js';

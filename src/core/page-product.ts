@@ -1,3 +1,4 @@
+import { jsonLdProduct } from './json-ld.js';
 import { safeUrl } from './url.js';
 
 /** What the page says about itself and the product it shows, read from standard markup. */
@@ -17,31 +18,8 @@ export interface PageProduct {
 
 type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-
-/** Every node of a JSON-LD document: top-level arrays and `@graph` lists included. */
-function nodes(value: unknown): JsonObject[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (!isObject(value)) return [];
-  return [value, ...nodes(value['@graph'])];
-}
-
-const isProduct = (node: JsonObject) => [node['@type']].flat().includes('Product');
-
-/** The first JSON-LD `Product` of the page; scripts that do not parse are skipped (the page's bug, not ours). */
-function jsonLdProduct(doc: Document): JsonObject | undefined {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const product = nodes(JSON.parse(script.textContent ?? '')).find(isProduct);
-      if (product) return product;
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
-}
 
 function price(amount: unknown, currency: unknown): PageProduct['price'] {
   const value = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() ? Number(amount) : NaN;

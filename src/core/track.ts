@@ -35,9 +35,11 @@ const sinks = new Set<Sink>();
 /** The shared context of every event, as the page stands when it is tracked (locale: the page's, not the widget's). */
 function context(widget?: string): EventContext {
   const session = $session.get();
+  // Optional chaining: the npm build may run where there is no page (server-side rendering, Node tests), and track() must not throw there.
+  const page = globalThis.document;
   return {
-    page: { url: scrubUrl(location.href), referrer: scrubUrl(document.referrer) },
-    locale: $localeOverride.get() ?? matchLocale(document.documentElement.lang) ?? $config.get().locale,
+    page: { url: scrubUrl(globalThis.location?.href), referrer: scrubUrl(page?.referrer) },
+    locale: $localeOverride.get() ?? matchLocale(page?.documentElement?.lang ?? '') ?? $config.get().locale,
     widget,
     library: { name: 'vitrine', version: VERSION },
     userId: session.status === 'signed-in' ? session.user.id : undefined,

@@ -20,9 +20,9 @@ export function safeUrl(value: unknown, base: string = globalThis.location?.href
  * (OAuth `code` and `state`, tokens, share capabilities, e-mails), so it goes.
  * At most 2,000 characters; empty when `value` is not a URL.
  */
-export function scrubUrl(value: string): string {
+export function scrubUrl(value: string | undefined): string {
   try {
-    const url = new URL(value);
+    const url = new URL(value ?? '');
     url.hash = '';
     for (const name of [...url.searchParams.keys()]) if (!name.startsWith('utm_')) url.searchParams.delete(name);
     return url.href.slice(0, 2000);

@@ -2,6 +2,7 @@ import { type PropertyValues, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
+import { pageProductId } from '../../core/json-ld.js';
 import { apiUrl, request } from '../../core/http.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { track } from '../../core/track.js';
@@ -27,21 +28,6 @@ function load(url: string): Promise<FeedData> {
     requests.set(url, pending);
   }
   return pending;
-}
-
-/** The `sku` of the page's JSON-LD `Product`, for the `look` layout. */
-function pageSku(): string {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const data: unknown = JSON.parse(script.textContent ?? '');
-      const items = [data].flat().flatMap(item => (item as { '@graph'?: unknown[] })?.['@graph'] ?? [item]) as Array<Record<string, unknown>>;
-      const product = items.find(item => [item?.['@type']].flat().includes('Product'));
-      if (product?.sku) return String(product.sku);
-    } catch {
-      // Not JSON: not ours to fix.
-    }
-  }
-  return '';
 }
 
 function integer(name: string, value: number, min: number, max: number, fallback: number): number {
@@ -135,7 +121,7 @@ export class VitrineFeed extends VitrineElement {
     if (changed.has('limit')) this.max = integer('limit', this.limit, 1, 24, 6);
     if (changed.has('feed') || changed.has('api') || changed.has('data')) this.fetch();
     const feed = this.data ?? this.fetched;
-    const sku = this.mode === 'look' ? this.product || pageSku() : '';
+    const sku = this.mode === 'look' ? this.product || (pageProductId() ?? '') : '';
     this.shown = (feed?.posts ?? [])
       .filter(post => this.mode !== 'look' || post.slides.some(slide => slide.hotspots.some(hotspot => hotspot.productId === sku)))
       .slice(0, this.max);

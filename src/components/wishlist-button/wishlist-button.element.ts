@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VitrineElement } from '../../core/element.js';
+import { pageProductId } from '../../core/json-ld.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { StoreController } from '../../core/store-controller.js';
 import { warnOnce } from '../../core/warn.js';
@@ -9,24 +10,6 @@ import { $wishlist, addToWishlist, isInWishlist, removeFromWishlist, startWishli
 import { VitrineWishlistToggleEvent } from './wishlist-button.events.js';
 import { wishlistButtonCatalog } from './wishlist-button.i18n.js';
 import { wishlistButtonStyles } from './wishlist-button.styles.js';
-
-/** The `sku` (or `productID`) of the first JSON-LD `Product` on the page. */
-function pageSku(): string | undefined {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const data: unknown = JSON.parse(script.textContent ?? '');
-      const nodes = (Array.isArray(data) ? data : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])]) as Array<Record<string, unknown>>;
-      for (const node of nodes) {
-        const types = [node?.['@type']].flat();
-        const sku = node?.sku ?? node?.productID;
-        if (types.includes('Product') && typeof sku === 'string' && sku.trim()) return sku.trim();
-      }
-    } catch {
-      // Not JSON: another script's business.
-    }
-  }
-  return undefined;
-}
 
 /**
  * @summary A heart that saves a product to the shopper's wishlist, with the count of friends who love it once the list is shared.
@@ -68,7 +51,7 @@ export class VitrineWishlistButton extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('product') && this.hasUpdated) return;
-    this.productId = this.product?.trim() || pageSku();
+    this.productId = this.product?.trim() || pageProductId();
     if (!this.productId) warnOnce('wishlist-button:product', '<vitrine-wishlist-button> has no product: expected product="SKU" or a JSON-LD Product with a sku on the page.');
   }
 
