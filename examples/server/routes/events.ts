@@ -1,9 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ApiError } from '../lib/errors.js';
+import type { FastifyInstance } from 'fastify';
+import { requireAdmin } from '../lib/admin.js';
 import { type EventRow, EventWriter } from '../lib/event-writer.js';
 
 /** The event taxonomy, shared with the client: src/core/events.schema.json. */
@@ -57,14 +56,6 @@ const eventSchema = {
     receivedAt: { type: 'string', format: 'date-time' },
   },
 } as const;
-
-function requireAdmin(request: FastifyRequest, token: string): void {
-  const given = Buffer.from(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '');
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new ApiError(401, 'unauthorized', 'This route needs the admin token: authorization: Bearer <token>');
-  }
-}
 
 /**
  * The analytics collector: `POST /v1/events` (JSON or text/plain, for beacons

@@ -1,8 +1,9 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Product, getProducts, productSchema, upsertProducts } from '../lib/catalog.js';
+import { requireAdmin } from '../lib/admin.js';
 import { ApiError } from '../lib/errors.js';
 import { FeedService } from '../lib/feed.js';
 import { type ParsedCatalog, parseMerchantTsv, parseMerchantXml } from '../lib/merchant-feed.js';
@@ -228,13 +229,7 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
   );
 
   await app.register(async admin => {
-    admin.addHook('onRequest', async (request: FastifyRequest) => {
-      const expected = Buffer.from(`Bearer ${config.adminToken}`);
-      const given = Buffer.from(request.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>"');
-      }
-    });
+    admin.addHook('onRequest', async (request: FastifyRequest) => requireAdmin(request, config.adminToken));
     admin.addContentTypeParser(
       ['application/xml', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'text/tab-separated-values'],
       { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 },
