@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Queryable } from '../db.js';
 import { type Product, getProducts, productSchema, upsertProducts } from '../lib/catalog.js';
 import { requireAdmin } from '../lib/admin.js';
 import { ApiError } from '../lib/errors.js';
@@ -135,6 +136,19 @@ export const feedRoutes = Object.assign(
   },
   { [Symbol.for('skip-override')]: true },
 );
+
+/** Stores one hotspot a marketer placed (Instagram product tags come from the feed sync instead). */
+async function insertMerchantHotspot(
+  db: Queryable,
+  feedId: string,
+  postId: string,
+  hotspot: { id: string; slide: number; x: number; y: number; productId: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO feed_hotspots (id, feed_id, post_id, slide, x, y, product_id, source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'merchant')`,
+    [hotspot.id, feedId, postId, hotspot.slide, hotspot.x, hotspot.y, hotspot.productId],
+  );
+}
 
 async function routes(app: FastifyInstance, service: FeedService): Promise<void> {
   const config = app.serverConfig;
@@ -323,15 +337,7 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
         await checkTarget(id, post, [body.slide]);
         await checkProducts([body.productId]);
         const hotspot = { id: randomUUID(), slide: body.slide, x: body.x, y: body.y, productId: body.productId, source: 'merchant' };
-        await app.db.query(`INSERT INTO feed_hotspots (id, feed_id, post_id, slide, x, y, product_id, source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'merchant')`, [
-          hotspot.id,
-          id,
-          post,
-          hotspot.slide,
-          hotspot.x,
-          hotspot.y,
-          hotspot.productId,
-        ]);
+        await insertMerchantHotspot(app.db, id, post, hotspot);
         await service.build(id);
         return reply.code(201).send(hotspot);
       },
@@ -368,15 +374,7 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
         await app.db.transaction(async tx => {
           await tx.query(`DELETE FROM feed_hotspots WHERE feed_id = $1 AND post_id = $2 AND source = 'merchant'`, [id, post]);
           for (const hotspot of saved) {
-            await tx.query(`INSERT INTO feed_hotspots (id, feed_id, post_id, slide, x, y, product_id, source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'merchant')`, [
-              hotspot.id,
-              id,
-              post,
-              hotspot.slide,
-              hotspot.x,
-              hotspot.y,
-              hotspot.productId,
-            ]);
+            await insertMerchantHotspot(tx, id, post, hotspot);
           }
         });
         await service.build(id);
