@@ -27,14 +27,6 @@ export const feedStyles = css`
     outline: 2px solid var(--vitrine-feed-focus, #005fcc);
     outline-offset: 2px;
   }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   ul {
     list-style: none;
     margin: 0;

@@ -2,6 +2,7 @@ import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
+import { visuallyHidden } from '../../core/styles.js';
 import { apiUrl } from '../../core/http.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { fetchSession, signOut } from '../../core/session-api.js';
@@ -67,7 +68,7 @@ const prefersRedirect = (): boolean =>
  * @cssprop --vitrine-login-avatar-color - Colour of that initial.
  */
 export class VitrineLogin extends VitrineElement {
-  static override styles = styles;
+  static override styles = [visuallyHidden, styles];
 
   /** Comma-separated providers, in order: `google`, `facebook`, `apple`, `demo`. */
   @property() providers = 'google,facebook,apple';
@@ -174,7 +175,7 @@ export class VitrineLogin extends VitrineElement {
       ${avatar
         ? html`<img part="avatar" class="avatar" src=${avatar} alt="" referrerpolicy="no-referrer" />`
         : html`<span part="avatar" class="avatar initials" aria-hidden="true">${[...user.firstName.trim()][0]?.toUpperCase() ?? '?'}</span>`}
-      <span part="name" class=${this.compact ? 'hidden' : ''}>${this.i18n.t('hello', user.firstName)}</span>
+      <span part="name" class=${this.compact ? 'sr-only' : ''}>${this.i18n.t('hello', user.firstName)}</span>
       <button type="button" part="sign-out" class="action" @click=${this.onSignOut}>${this.i18n.t('signOut')}</button>
       ${this.error ? html`<span part="error" class="error" role="alert">${this.i18n.t('network')}</span>` : nothing}
     </div>`;

@@ -32,6 +32,5 @@ export const styles = css`
 .account { display: flex; align-items: center; gap: 8px; min-height: var(--_h); font-size: var(--_fs); }
 .avatar { flex: none; width: calc(var(--_h) - 8px); height: calc(var(--_h) - 8px); border-radius: 50%; object-fit: cover; }
 .initials { display: inline-grid; place-items: center; background: var(--vitrine-login-avatar-background, #6d4c41); color: var(--vitrine-login-avatar-color, #fff); font-weight: 600; }
-.hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (forced-colors: active) { .btn { border-color: ButtonText; } }
 `;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VitrineElement } from '../../core/element.js';
+import { visuallyHidden } from '../../core/styles.js';
 import { pageProductId } from '../../core/json-ld.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { StoreController } from '../../core/store-controller.js';
@@ -30,7 +31,7 @@ import { wishlistButtonStyles } from './wishlist-button.styles.js';
  * @cssprop --vitrine-focus-color - Focus ring. Default `#1d4ed8`.
  */
 export class VitrineWishlistButton extends VitrineElement {
-  static override styles = wishlistButtonStyles;
+  static override styles = [visuallyHidden, wishlistButtonStyles];
 
   /** Product id (SKU) to save; when absent, the `sku` of the page's JSON-LD `Product`. */
   @property() product?: string;

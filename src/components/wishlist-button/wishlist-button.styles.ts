@@ -48,14 +48,6 @@ export const wishlistButtonStyles = css`
     font-size: 0.875em;
     font-variant-numeric: tabular-nums;
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (prefers-reduced-motion: reduce) {
     svg {
       transition: none;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VitrineElement } from '../../core/element.js';
+import { visuallyHidden } from '../../core/styles.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { $session } from '../../core/session.js';
 import { StoreController } from '../../core/store-controller.js';
@@ -54,7 +55,7 @@ const score = (item: WishlistItem) => (item.votes?.up ?? 0) - (item.votes?.down 
  * @cssprop --vitrine-swipe-x - Set while dragging a deck card (read-only for styling).
  */
 export class VitrineWishlist extends VitrineElement {
-  static override styles = wishlistStyles;
+  static override styles = [visuallyHidden, wishlistStyles];
 
   /** `owner` (the shopper's own list) or `shared` (the friend's voting page). */
   @property({ reflect: true }) mode = 'owner';

@@ -120,14 +120,6 @@ export const wishlistStyles = css`
   .card.dragging {
     transition: none;
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (prefers-reduced-motion: reduce) {
     .card {
       transition: none;
