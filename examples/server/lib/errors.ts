@@ -51,9 +51,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = fastifyCodes[error.code] ?? (status === 429 ? 'rate_limited' : error instanceof SyntaxError ? 'invalid_json' : 'invalid_request');
-      // @fastify/rate-limit throws its errorResponseBuilder's plain object: its message is under `error`.
-      const message = (error as { error?: { message?: unknown } }).error?.message ?? error.message;
-      return reply.status(status).send({ error: { code, message: typeof message === 'string' && message ? message : `HTTP ${status}` } });
+      return reply.status(status).send({ error: { code, message: error.message || `HTTP ${status}` } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal server error' } });
