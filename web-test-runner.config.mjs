@@ -1,20 +1,12 @@
 // Browser tests for src/: real headless Chromium (Debian's), TypeScript through esbuild,
 // and a real example server (migrated in-memory database) on 127.0.0.1 for tests that talk HTTP.
-import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { register } from 'tsx/esm/api';
 
 register();
 const { startTestServer } = await import('./examples/server/test-server.ts');
-
-const freePort = () =>
-  new Promise(resolve => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
+const { freePort } = await import('./test/e2e/harness.ts');
 
 const port = await freePort();
 const api = await startTestServer({ ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` });
