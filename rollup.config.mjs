@@ -19,6 +19,22 @@ const elements = readdirSync('src/components', { withFileTypes: true })
       .map(file => ({ tag: file.replace(/\.ts$/, ''), file: `src/components/${folder.name}/${file}` })),
   );
 
+/** CSS without comments and the whitespace CSS ignores: around `{ } ; , >` and after `:` (a space before `:` can be a descendant combinator). */
+const minifyCss = text =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    // Odd parts are quoted strings ('Segoe UI'), kept as written.
+    .split(/('[^']*'|"[^"]*")/)
+    .map((part, index) => (index % 2 ? part : part.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}')))
+    .join('')
+    .trim();
+
+/** Lit `css` literals minified (terser leaves template text as is); only literals without `${…}`. */
+const minifyCssLiterals = () => ({
+  name: 'vitrine-minify-css-literals',
+  transform: code => (/\bcss\s*`/.test(code) ? code.replace(/\bcss\s*`([^`$]*)`/g, (_, text) => `css\`${minifyCss(text)}\``) : null),
+});
+
 const terserOptions = { ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } };
 const onwarn = (warning, warn) => {
   // Lit's decorators compile to `this` at module level in some helpers; harmless.
@@ -40,14 +56,20 @@ export default [
   {
     input: {
       runtime: 'src/core/runtime.ts',
+      // Loaded by the script tag on use only: a visit through a shared link, a call to Vitrine.registerShareNetwork.
+      'share-attribution': 'src/core/share-attribution.ts',
+      'register-share-network': 'src/core/register-share-network.ts',
       ...Object.fromEntries(elements.map(element => [element.tag, element.file])),
     },
     plugins: [
       nodeResolve(),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn' }),
+      minifyCssLiterals(),
       terser(terserOptions),
     ],
+    // Entries may export more than their own module (what lazy chunks import from them): no facade files.
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     onwarn,
   },

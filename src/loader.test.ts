@@ -41,6 +41,28 @@ describe('script-tag loader (dist/vitrine.js)', () => {
     expect(warnings.messages[0]).to.contain('endpoint');
   });
 
+  it('loads the share-network registration only when a page calls it, and checks the description there', async () => {
+    expect(chunkRequests().some(url => url.endsWith('/register-share-network.js'))).to.equal(false);
+    const warnings = captureWarnings();
+    await window.Vitrine!.registerShareNetwork({ id: 'mastodon', name: 'Mastodon', url: 'https://mastodon.social/share', params: { text: '{url}' }, icon: 'M2 2h20v20H2z' });
+    await window.Vitrine!.registerShareNetwork({ id: 'evil', name: 'Evil', url: 'javascript:alert(1)', params: {}, icon: 'M0 0' });
+    warnings.restore();
+    expect(chunkRequests().filter(url => url.endsWith('/dist/cdn/register-share-network.js'))).to.have.length(1);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('registerShareNetwork("evil")');
+
+    const share = document.createElement('vitrine-share');
+    share.setAttribute('lang', 'en');
+    share.setAttribute('no-native', '');
+    share.setAttribute('networks', 'mastodon');
+    document.body.append(share);
+    await customElements.whenDefined('vitrine-share');
+    await (share as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const labels = [...share.shadowRoot!.querySelectorAll('button')].map(button => button.getAttribute('aria-label'));
+    share.remove();
+    expect(labels).to.deep.equal(['Share on Mastodon']);
+  });
+
   it('ignores a second <script> tag with one warning', async () => {
     const first = window.Vitrine;
     const warnings = captureWarnings();

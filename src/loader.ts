@@ -5,13 +5,16 @@
  * first appears in the page, so a page pays only for the widgets it uses.
  */
 import type * as Runtime from './core/runtime.js';
+import type * as ShareAttribution from './core/share-attribution.js';
+import type * as ShareRegistration from './core/register-share-network.js';
+import type { ShareNetwork } from './core/share-registry.js';
 
 /** Replaced at build time with the tags found under `src/components/`. */
 declare const __VITRINE_TAGS__: string[];
 declare const __VITRINE_VERSION__: string;
 
 type RuntimeModule = typeof Runtime;
-type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent' | 'registerShareNetwork';
+type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent';
 
 export interface VitrineGlobal {
   version: string;
@@ -21,7 +24,7 @@ export interface VitrineGlobal {
   setLocale(locale: string | undefined): Promise<void>;
   setConsent(state: 'granted' | 'denied'): Promise<void>;
   /** Adds a share network described as data to `<vitrine-share>` (see docs/share.md). */
-  registerShareNetwork(network: Parameters<RuntimeModule['registerShareNetwork']>[0]): Promise<void>;
+  registerShareNetwork(network: ShareNetwork): Promise<void>;
   /** Looks for Vitrine tags inside a root the page observer cannot see, such as another component's shadow root. */
   scan(root: ParentNode): void;
 }
@@ -63,6 +66,10 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   const loadRuntime = (): Promise<RuntimeModule> =>
     (runtime ??= (import(/* @vite-ignore */ `${base}runtime.js`) as Promise<RuntimeModule>).then(module => {
       module.init(scriptConfig);
+      // Only a visit through a shared link pays for attribution; after the engine started, so the event queues like any other.
+      if (/[?&]vt_sid=/.test(location.search)) {
+        void (import(/* @vite-ignore */ `${base}share-attribution.js`) as Promise<typeof ShareAttribution>).then(attribution => attribution.recordShareVisit());
+      }
       return module;
     }));
   const forward =
@@ -99,7 +106,9 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
     configure: forward('configure'),
     setLocale: forward('setLocale'),
     setConsent: forward('setConsent'),
-    registerShareNetwork: forward('registerShareNetwork'),
+    // Its own module, loaded on use: most pages never call it.
+    registerShareNetwork: async network =>
+      (await (import(/* @vite-ignore */ `${base}register-share-network.js`) as Promise<typeof ShareRegistration>)).registerShareNetwork(network),
     scan,
   };
 

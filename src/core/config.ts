@@ -57,9 +57,12 @@ type Validator<K extends keyof VitrineConfig> = {
 const parseBoolean = (value: unknown): boolean | undefined =>
   typeof value === 'boolean' ? value : value === 'true' || value === '' ? true : value === 'false' ? false : undefined;
 
+const httpUrl: Validator<'endpoint'> & Validator<'api'> = { expected: 'an http(s) URL, absolute or relative to the page', parse: safeUrl };
+const trueOrFalse: Validator<'utm'> & Validator<'dataLayer'> = { expected: 'true or false', parse: parseBoolean };
+
 const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
-  endpoint: { expected: 'an http(s) URL, absolute or relative to the page', parse: value => safeUrl(value) },
-  api: { expected: 'an http(s) URL, absolute or relative to the page', parse: value => safeUrl(value) },
+  endpoint: httpUrl,
+  api: httpUrl,
   locale: {
     expected: `one of ${LOCALES.join(', ')}`,
     parse: value => (typeof value === 'string' ? matchLocale(value) : undefined),
@@ -75,8 +78,8 @@ const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
       return typeof rate === 'number' && rate >= 0 && rate <= 1 ? rate : undefined;
     },
   },
-  utm: { expected: 'true or false', parse: parseBoolean },
-  dataLayer: { expected: 'true or false', parse: parseBoolean },
+  utm: trueOrFalse,
+  dataLayer: trueOrFalse,
   beforeSend: {
     expected: 'a function or null',
     parse: value => (value === null || typeof value === 'function' ? (value as BeforeSend | null) : undefined),

@@ -108,6 +108,8 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       timer = setTimeout(flush, delay);
     }
   };
+  /** A full batch goes at once; a partial one waits for more events, up to the flush delay. */
+  const scheduleNext = () => schedule(queue.length < BATCH_EVENTS ? flushDelay : 0);
 
   /** The oldest events that fit one request. */
   const take = (events: AnalyticsEvent[], most: number) => {
@@ -167,7 +169,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       const retryAfter = Number(response && response.headers.get('retry-after'));
       return schedule(retryAfter > 0 ? Math.min(retryAfter, 300) * 1000 : Math.min(60_000, 500 * 2 ** attempts) * (0.5 + Math.random()));
     }
-    if (queue.length) schedule(queue.length < BATCH_EVENTS ? flushDelay : 0);
+    if (queue.length) scheduleNext();
   }
 
   addSink(tracked => {
@@ -183,7 +185,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     if (granted()) release(event);
     enqueue([event]);
     if (document.visibilityState === 'hidden') void flush(true);
-    else if (!retrying) schedule(queue.length < BATCH_EVENTS ? flushDelay : 0);
+    else if (!retrying) scheduleNext();
   });
 
   $consent.subscribe(state => {

@@ -24,10 +24,3 @@ export function jsonLdProduct(doc: Document = document): JsonObject | undefined 
   }
   return undefined;
 }
-
-/** The product id the page declares: the JSON-LD `Product` `sku`, then its `productID`. */
-export function pageProductId(doc: Document = document): string | undefined {
-  const product = jsonLdProduct(doc);
-  for (const id of [product?.sku, product?.productID]) if (typeof id === 'string' && id.trim()) return id.trim();
-  return undefined;
-}

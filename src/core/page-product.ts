@@ -5,7 +5,7 @@ import { safeUrl } from './url.js';
 export interface PageProduct {
   /** The page's address: `<link rel="canonical">`, then `og:url`, then the address bar (without its hash). */
   url: string;
-  /** The product id: the JSON-LD `Product` `sku`, then `product:retailer_item_id`. */
+  /** The product id: the JSON-LD `Product` `sku`, then its `productID`, then `product:retailer_item_id`. */
   id?: string;
   /** The product name, then `og:title`, then the document title. */
   name: string;
@@ -28,8 +28,9 @@ function price(amount: unknown, currency: unknown): PageProduct['price'] {
 
 /**
  * Reads the product the page shows from its `<link rel="canonical">`, JSON-LD
- * `Product` (schema.org) and Open Graph tags, JSON-LD first. Cheap enough to
- * call at click time, so single-page apps that swap these tags are read fresh.
+ * `Product` (schema.org) and Open Graph tags, JSON-LD first. Every widget reads
+ * the product here, so share, wishlist and feed events carry the same id.
+ * Cheap enough to call at click time, so single-page apps that swap these tags are read fresh.
  */
 export function readPageProduct(doc: Document = document): PageProduct {
   const meta = (property: string) =>
@@ -41,7 +42,7 @@ export function readPageProduct(doc: Document = document): PageProduct {
   const image = first(product.image) as JsonObject | string | undefined;
   return {
     url: link(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? link(meta('og:url')) ?? doc.URL.split('#')[0],
-    id: text(product.sku) ?? meta('product:retailer_item_id'),
+    id: text(product.sku) ?? text(product.productID) ?? meta('product:retailer_item_id'),
     name: text(product.name) ?? meta('og:title') ?? doc.title,
     image: link((image as JsonObject | undefined)?.url ?? image) ?? link(meta('og:image')),
     price: price(offer?.price, offer?.priceCurrency) ?? price(meta('product:price:amount'), meta('product:price:currency')),

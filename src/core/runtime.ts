@@ -3,7 +3,6 @@ import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
 import { startDelivery } from './delivery.js';
 import { setLocale } from './locale.js';
-import type { ShareNetwork } from './share-registry.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
 
@@ -25,13 +24,6 @@ export function init(config: ConfigInput = {}): void {
   if (consent === 'tcf') void import('./tcf.js').then(tcf => tcf.watchTcf());
   startDelivery();
   if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
-  // Only a visit through a shared link (`?vt_sid=`) pays for attribution; after delivery started, so it queues like any event.
-  if (/[?&]vt_sid=/.test(location.search)) void import('./share-attribution.js').then(attribution => attribution.recordShareVisit());
-}
-
-/** Adds a share network without a release (`Vitrine.registerShareNetwork`); loaded on use, most pages never call it. */
-export async function registerShareNetwork(network: ShareNetwork): Promise<void> {
-  (await import('./share-registry.js')).registerShareNetwork(network);
 }
 
 export { configure, setConsent, setLocale, track, VERSION as version };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { SHARE_ID_PARAM, recordShareVisit } from './share-attribution.js';
+import { recordShareVisit } from './share-attribution.js';
+import { SHARE_ID_PARAM } from './share-registry.js';
 import { attributedUrl, newShareId } from './share-networks.js';
 import type { AnalyticsEvent } from './track.js';
 import { addSink } from './track.js';

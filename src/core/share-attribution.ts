@@ -1,7 +1,5 @@
+import { SHARE_ID_PARAM } from './share-registry.js';
 import { track } from './track.js';
-
-/** The query parameter carrying a share's id in the links Vitrine shares. */
-export const SHARE_ID_PARAM = 'vt_sid';
 
 /**
  * When the page was reached through a shared link, reports `share_visit` with

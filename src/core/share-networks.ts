@@ -1,8 +1,6 @@
-import { SHARE_ID_PARAM } from './share-attribution.js';
 import { $config } from './config.js';
 import type { ShareFields, ShareNetwork } from './share-registry.js';
-import { safeUrl } from './url.js';
-import { warnOnce } from './warn.js';
+import { SHARE_ID_PARAM } from './share-registry.js';
 
 export type { ShareFields, ShareNetwork } from './share-registry.js';
 
@@ -118,30 +116,6 @@ export function intentUrl(network: ShareNetwork, fields: ShareFields): string {
 /** Whether `fields` fill everything the network requires. */
 export const isAvailable = (network: ShareNetwork, fields: Partial<ShareFields>) =>
   (network.requires ?? []).every(field => Boolean(fields[field]));
-
-const FIELDS = ['url', 'title', 'text', 'image', 'hashtags', 'via', 'appId'];
-
-const isValid = ({ id, name, url, params, icon, requires }: Partial<ShareNetwork>) =>
-  /^[a-z][a-z0-9_-]{0,31}$/.test(String(id)) &&
-  typeof name === 'string' &&
-  /^https?:\/\//i.test(String(url)) &&
-  !!safeUrl(url) &&
-  typeof params === 'object' &&
-  Object.values(params).every(value => typeof value === 'string') &&
-  /^[MmZzLlHhVvCcSsQqTtAa0-9.,\s-]+$/.test(String(icon)) &&
-  (requires ?? []).every(field => FIELDS.includes(field));
-
-/** The registered networks whose description is well-formed; each malformed one gets one warning. */
-export function validNetworks(registered: Record<string, ShareNetwork>): ShareNetwork[] {
-  return Object.values(registered).filter(network => {
-    if (isValid(network ?? {})) return true;
-    warnOnce(
-      `share-network:${network?.id}`,
-      `registerShareNetwork(${JSON.stringify(network?.id)}): expected { id: "a-z0-9_-", name, url: "https://…", params: { name: "{url}" }, icon: "SVG path" }. Ignored.`,
-    );
-    return false;
-  });
-}
 
 /** A fresh 10-character share id, digits and lowercase letters (about 51 bits): enough to tie a visit to one share, short in a link. */
 export function newShareId(): string {

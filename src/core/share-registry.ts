@@ -35,15 +35,8 @@ export interface ShareNetwork {
   requires?: Array<keyof ShareFields>;
 }
 
-/** Networks a merchant registered at run time, by id. */
+/** Networks a merchant registered at run time (checked by `registerShareNetwork`), by id. */
 export const $registeredShareNetworks = map<Record<string, ShareNetwork>>({});
 
-/**
- * Adds a share network (or replaces one registered earlier) without a release:
- * `Vitrine.registerShareNetwork({ id: 'mastodon', name: 'Mastodon', url: 'https://mastodon.social/share', params: { text: '{text} {url}' }, icon: 'M…' })`.
- * Then list its id in `networks="…"`. Kept tiny because the runtime loads on every page: `<vitrine-share>`
- * checks the description when it uses it, and a malformed one gets one warning and is ignored.
- */
-export function registerShareNetwork(network: ShareNetwork): void {
-  $registeredShareNetworks.setKey(String(network?.id), network);
-}
+/** The query parameter carrying a share's id in the links Vitrine shares. */
+export const SHARE_ID_PARAM = 'vt_sid';

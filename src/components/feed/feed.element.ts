@@ -1,8 +1,8 @@
 import { type PropertyValues, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
-import { pageProductId } from '../../core/json-ld.js';
+import { readPageProduct } from '../../core/page-product.js';
 import { apiUrl, request } from '../../core/http.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { track } from '../../core/track.js';
@@ -73,28 +73,46 @@ function integer(name: string, value: number, min: number, max: number, fallback
  */
 export class VitrineFeed extends VitrineElement {
   static override styles = feedStyles;
+  // Declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties: PropertyDeclarations = {
+    feed: {},
+    layout: {},
+    columns: { type: Number },
+    limit: { type: Number },
+    product: {},
+    api: {},
+    data: { attribute: false },
+    status: { state: true },
+    fetched: { state: true },
+    open: { state: true },
+    active: { state: true },
+  };
 
   /** Feed id on the Vitrine API, such as `maison-lumiere`. */
-  @property() feed = '';
+  feed = '';
   /** `grid` (default), `carousel`, or `look`: the posts that show the current product. */
-  @property() layout: FeedLayout = 'grid';
+  layout: FeedLayout = 'grid';
   /** Tiles per row, 1 to 6. */
-  @property({ type: Number }) columns = 3;
+  columns = 3;
   /** Most posts shown, 1 to 24. */
-  @property({ type: Number }) limit = 6;
+  limit = 6;
   /** For `look`: the product id (catalog id / SKU); default: the `sku` of the page's JSON-LD Product. */
-  @property() product = '';
+  product = '';
   /** Base URL of the Vitrine API; default: the configured `api`. */
-  @property() api = '';
+  api = '';
   /** The feed itself, rendered without a request (previews, stories, server-rendered data). */
-  @property({ attribute: false }) data?: FeedData;
+  data?: FeedData;
 
-  @state() private status: 'loading' | 'ready' | 'failed' = 'loading';
-  @state() private fetched?: FeedData;
-  @state() private open = -1;
-  @state() private active = '';
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('.track') private track?: HTMLElement;
+  private status: 'loading' | 'ready' | 'failed' = 'loading';
+  private fetched?: FeedData;
+  private open = -1;
+  private active = '';
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+  private get track(): HTMLElement | null {
+    return this.renderRoot.querySelector('.track');
+  }
 
   private readonly l10n = new LocalizeController(this, feedMessages);
   private mode: FeedLayout = 'grid';
@@ -121,7 +139,7 @@ export class VitrineFeed extends VitrineElement {
     if (changed.has('limit')) this.max = integer('limit', this.limit, 1, 24, 6);
     if (changed.has('feed') || changed.has('api') || changed.has('data')) this.fetch();
     const feed = this.data ?? this.fetched;
-    const sku = this.mode === 'look' ? this.product || (pageProductId() ?? '') : '';
+    const sku = this.mode === 'look' ? this.product || (readPageProduct().id ?? '') : '';
     this.shown = (feed?.posts ?? [])
       .filter(post => this.mode !== 'look' || post.slides.some(slide => slide.hotspots.some(hotspot => hotspot.productId === sku)))
       .slice(0, this.max);

@@ -1,5 +1,5 @@
 import { type PropertyValues, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
@@ -69,21 +69,31 @@ const prefersRedirect = (): boolean =>
  */
 export class VitrineLogin extends VitrineElement {
   static override styles = [visuallyHidden, styles];
+  // Declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties: PropertyDeclarations = {
+    providers: {},
+    size: { reflect: true },
+    compact: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    mode: {},
+    error: { attribute: false },
+    pending: { state: true },
+  };
 
   /** Comma-separated providers, in order: `google`, `facebook`, `apple`, `demo`. */
-  @property() providers = 'google,facebook,apple';
+  providers = 'google,facebook,apple';
   /** Button height: `sm` (32px), `md` (40px) or `lg` (48px). */
-  @property({ reflect: true }) size: LoginSize = 'md';
+  size: LoginSize = 'md';
   /** Icon-only buttons (their accessible names stay the full labels). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
   /** `light` or `dark` button variants (Google white or dark, Apple black or white). */
-  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+  theme: 'light' | 'dark' = 'light';
   /** `auto` (popup, redirect where popups fail), `popup` or `redirect`. */
-  @property() mode: LoginMode = 'auto';
+  mode: LoginMode = 'auto';
   /** The last failure shown to the shopper, cleared by a new attempt. */
-  @property({ attribute: false }) error?: LoginFailure;
+  error?: LoginFailure;
 
-  @state() private pending?: LoginProvider;
+  private pending?: LoginProvider;
 
   private readonly i18n = new LocalizeController(this, messages);
   private readonly session = new StoreController(this, $session);

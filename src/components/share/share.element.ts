@@ -1,11 +1,10 @@
 import { html, nothing, svg } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../core/page-product.js';
 import { readPageProduct } from '../../core/page-product.js';
-import { COPY_LINK, DEFAULT_NETWORKS, SHARE_NETWORKS, attributedUrl, intentUrl, isAvailable, newShareId, validNetworks } from '../../core/share-networks.js';
+import { COPY_LINK, DEFAULT_NETWORKS, SHARE_NETWORKS, attributedUrl, intentUrl, isAvailable, newShareId } from '../../core/share-networks.js';
 import type { ShareNetwork } from '../../core/share-networks.js';
 import { $registeredShareNetworks } from '../../core/share-registry.js';
 import { StoreController } from '../../core/store-controller.js';
@@ -74,41 +73,59 @@ interface ShareRequest {
  */
 export class VitrineShare extends VitrineElement {
   static override styles = shareStyles;
+  // Declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties: PropertyDeclarations = {
+    url: {},
+    title: {},
+    text: {},
+    image: {},
+    hashtags: {},
+    via: {},
+    networks: {},
+    layout: { reflect: true },
+    size: { reflect: true },
+    placement: {},
+    noNative: { type: Boolean, attribute: 'no-native' },
+    menuOpen: { state: true },
+    nativeRefused: { state: true },
+    status: { state: true },
+    manualCopy: { state: true },
+  };
 
   private readonly i18n = new LocalizeController(this, shareCatalog);
   private readonly registered = new StoreController(this, $registeredShareNetworks);
   private statusTimer = 0;
   private readonly onHistory = () => this.requestUpdate();
 
-  @state() private menuOpen = false;
+  private menuOpen = false;
   /** Web Share failed for another reason than a cancel: show the networks instead. */
-  @state() private nativeRefused = false;
-  @state() private status = '';
+  private nativeRefused = false;
+  private status = '';
   /** The link to copy by hand when the clipboard refused. */
-  @state() private manualCopy = '';
+  private manualCopy = '';
 
   /** Address to share, http(s). Default: the page's canonical address, then `og:url`, then the address bar. */
-  @property() url = '';
+  url = '';
   /** Title of the shared item (X, Pinterest, email subject). Default: the JSON-LD product name, then `og:title`. */
-  @property() override title = '';
+  override title = '';
   /** Text that goes with the link. Default: the product name and its price. */
-  @property() text = '';
+  text = '';
   /** Image for Pinterest and "Share the look", http(s). Default: the JSON-LD product image, then `og:image`. */
-  @property() image = '';
+  image = '';
   /** Hashtags for X, comma-separated, without `#`. */
-  @property() hashtags = '';
+  hashtags = '';
   /** Account X credits, without `@`. */
-  @property() via = '';
+  via = '';
   /** Networks in display order, comma-separated ids, `copy` for the copy-link button. Default: facebook, pinterest, whatsapp, x, bluesky, messenger, email, copy. */
-  @property() networks = '';
+  networks = '';
   /** `icons` (round icon buttons), `labels` (icon and name) or `menu` (one "Share" button opening a menu). */
-  @property({ reflect: true }) layout: (typeof LAYOUTS)[number] = 'icons';
+  layout: (typeof LAYOUTS)[number] = 'icons';
   /** Button size: `sm`, `md` or `lg`. */
-  @property({ reflect: true }) size: (typeof SIZES)[number] = 'md';
+  size: (typeof SIZES)[number] = 'md';
   /** Where the widget sits (such as `product-page`), reported with every share. */
-  @property() placement = '';
+  placement = '';
   /** Always show the network list, even where the system share sheet is available. */
-  @property({ type: Boolean, attribute: 'no-native' }) noNative = false;
+  noNative = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,7 +159,7 @@ export class VitrineShare extends VitrineElement {
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */
   private shownNetworks(product: PageProduct): Array<ShareNetwork | typeof COPY_LINK> {
-    const known = new Map([...SHARE_NETWORKS, ...validNetworks(this.registered.value)].map(network => [network.id, network]));
+    const known = new Map([...SHARE_NETWORKS, ...Object.values(this.registered.value)].map(network => [network.id, network]));
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
     if (unknown.length) {

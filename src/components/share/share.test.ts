@@ -1,7 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { resetConfig } from '../../core/config.js';
-import { $registeredShareNetworks, registerShareNetwork } from '../../core/share-registry.js';
+import { registerShareNetwork } from '../../core/register-share-network.js';
+import { $registeredShareNetworks } from '../../core/share-registry.js';
 import type { AnalyticsEvent } from '../../core/track.js';
 import { addSink } from '../../core/track.js';
 import { resetWarnings } from '../../core/warn.js';

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
-import { pageProductId } from '../../core/json-ld.js';
+import { readPageProduct } from '../../core/page-product.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { StoreController } from '../../core/store-controller.js';
 import { warnOnce } from '../../core/warn.js';
@@ -32,13 +31,19 @@ import { wishlistButtonStyles } from './wishlist-button.styles.js';
  */
 export class VitrineWishlistButton extends VitrineElement {
   static override styles = [visuallyHidden, wishlistButtonStyles];
+  // Declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties: PropertyDeclarations = {
+    product: {},
+    variant: {},
+    announcement: { state: true },
+  };
 
   /** Product id (SKU) to save; when absent, the `sku` of the page's JSON-LD `Product`. */
-  @property() product?: string;
+  product?: string;
   /** Variant such as a size (`M`, `38`); empty for none. */
-  @property() variant = '';
+  variant = '';
 
-  @state() private announcement = '';
+  private announcement = '';
   private readonly wishlist = new StoreController(this, $wishlist);
   private readonly l10n = new LocalizeController(this, wishlistButtonCatalog);
 
@@ -52,7 +57,7 @@ export class VitrineWishlistButton extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('product') && this.hasUpdated) return;
-    this.productId = this.product?.trim() || pageProductId();
+    this.productId = this.product?.trim() || readPageProduct().id;
     if (!this.productId) warnOnce('wishlist-button:product', '<vitrine-wishlist-button> has no product: expected product="SKU" or a JSON-LD Product with a sku on the page.');
   }
 

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -56,22 +55,33 @@ const score = (item: WishlistItem) => (item.votes?.up ?? 0) - (item.votes?.down 
  */
 export class VitrineWishlist extends VitrineElement {
   static override styles = [visuallyHidden, wishlistStyles];
+  // Declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    shareToken: { attribute: 'share-token' },
+    sort: {},
+    layout: {},
+    ownerName: { attribute: 'owner-name' },
+    data: { attribute: false },
+    status: { state: true },
+    shareOpen: { state: true },
+  };
 
   /** `owner` (the shopper's own list) or `shared` (the friend's voting page). */
-  @property({ reflect: true }) mode = 'owner';
+  mode = 'owner';
   /** Shared mode: the token of the share link (`/w/<token>`). */
-  @property({ attribute: 'share-token' }) shareToken = '';
+  shareToken = '';
   /** Owner mode: `date` (newest first) or `votes` (most loved first). */
-  @property() sort = 'date';
+  sort = 'date';
   /** Shared mode: `auto` (deck on narrow screens), `list` or `deck`. */
-  @property() layout = 'auto';
+  layout = 'auto';
   /** Owner mode: first name in the share title ("Aidez Camille à choisir"); defaults to the signed-in shopper's. */
-  @property({ attribute: 'owner-name' }) ownerName = '';
+  ownerName = '';
   /** Renders this list instead of fetching (previews, stories): a `WishlistState` in owner mode, a `SharedWishlist` in shared mode. */
-  @property({ attribute: false }) data?: WishlistState | SharedWishlist;
+  data?: WishlistState | SharedWishlist;
 
-  @state() private status = '';
-  @state() private shareOpen = false;
+  private status = '';
+  private shareOpen = false;
   private readonly wishlist = new StoreController(this, $wishlist);
   private readonly l10n = new LocalizeController(this, wishlistCatalog);
   private stopWatching?: () => void;
