@@ -23,7 +23,7 @@ const isValid = ({ id, name, url, params, icon, requires }: Partial<ShareNetwork
  */
 export function registerShareNetwork(network: ShareNetwork): void {
   if (isValid(network ?? {})) {
-    $registeredShareNetworks.setKey(network.id, network);
+    $registeredShareNetworks.set({ ...$registeredShareNetworks.get(), [network.id]: network });
     return;
   }
   warnOnce(

@@ -1,4 +1,4 @@
-import { map } from 'nanostores';
+import { atom } from 'nanostores';
 
 /** The fields a network's parameter templates may use, each as `{field}`. */
 export interface ShareFields {
@@ -36,7 +36,8 @@ export interface ShareNetwork {
 }
 
 /** Networks a merchant registered at run time (checked by `registerShareNetwork`), by id. */
-export const $registeredShareNetworks = map<Record<string, ShareNetwork>>({});
+// An atom, not nanostores' map: the map module would weigh on every share page for a store that changes once or twice.
+export const $registeredShareNetworks = atom<Record<string, ShareNetwork>>({});
 
 /** The query parameter carrying a share's id in the links Vitrine shares. */
 export const SHARE_ID_PARAM = 'vt_sid';

@@ -37,13 +37,16 @@ const probeFile = (image: string) => {
   return new File([''], `look.${extension}`, { type: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
 };
 
+/** What a share sends, as the host page left it after the `vitrine-share` event. */
 interface ShareRequest {
   url: string;
   title: string;
   text: string;
-  shareId: string;
-  product: PageProduct;
+  /** Absolute http(s) URL of the product image, if any. */
+  image?: string;
 }
+
+type ShareItem = ShareNetwork | typeof COPY_LINK;
 
 /**
  * @summary Share buttons for the product on the page: networks as data, the system share sheet where there is one, copy link, and first-party attribution of the visits shared links bring.
@@ -140,15 +143,11 @@ export class VitrineShare extends VitrineElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    for (const [name, allowed, fallback] of [['layout', LAYOUTS, 'icons'], ['size', SIZES, 'md']] as const) {
-      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) {
-        this.warn(name, `expected ${allowed}. Using ${fallback}.`);
-      }
+    for (const [name, allowed] of [['layout', LAYOUTS], ['size', SIZES]] as const) {
+      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) this.warn(name, `expected ${allowed}. Using ${allowed[0] === 'sm' ? 'md' : allowed[0]}.`);
     }
     for (const name of ['url', 'image'] as const) {
-      if (changed.has(name) && this[name] && !safeUrl(this[name])) {
-        this.warn(name, "expected an http(s) URL. Using the page's.");
-      }
+      if (changed.has(name) && this[name] && !safeUrl(this[name])) this.warn(name, "expected an http(s) URL. Using the page's.");
     }
   }
 
@@ -158,35 +157,27 @@ export class VitrineShare extends VitrineElement {
   }
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */
-  private shownNetworks(product: PageProduct): Array<ShareNetwork | typeof COPY_LINK> {
+  private shownNetworks(product: PageProduct): ShareItem[] {
     const known = new Map([...SHARE_NETWORKS, ...Object.values(this.registered.value)].map(network => [network.id, network]));
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
-    if (unknown.length) {
-      this.warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
-    }
+    if (unknown.length) this.warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
     const ids = requested.filter(id => id === COPY_LINK || known.has(id));
-    return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): Array<ShareNetwork | typeof COPY_LINK> => {
-      if (id === COPY_LINK) return [COPY_LINK];
+    return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): ShareItem[] => {
       const network = known.get(id);
-      if (network && isAvailable(network, { appId: product.facebookAppId })) return [network];
-      if (requested.includes(id)) {
-        this.warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
-      }
+      if (id === COPY_LINK || (network && isAvailable(network, { appId: product.facebookAppId }))) return [network ?? COPY_LINK];
+      if (requested.includes(id)) this.warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
       return [];
     });
   }
 
-  private shareImage(product: PageProduct): string | undefined {
-    return safeUrl(this.image) ?? product.image;
-  }
-
   /**
-   * Builds what `network` will share, read fresh from the page (the address may
-   * have changed since the last render), and asks the host page through the
-   * cancelable `vitrine-share` event. Undefined when the host vetoed.
+   * Shares through `network`: builds what it shares, read fresh from the page
+   * (the address may have changed since the last render), asks the host page
+   * through the cancelable `vitrine-share` event, runs `send` with what the host
+   * kept, and reports the share once `send` says it happened.
    */
-  private request(network: string): ShareRequest | undefined {
+  private async share(network: string, send: (request: ShareRequest) => Promise<boolean | void> | boolean | void): Promise<void> {
     const product = readPageProduct();
     const shareId = newShareId();
     const title = this.title || product.name;
@@ -198,152 +189,120 @@ export class VitrineShare extends VitrineElement {
       text: this.text || (price ? `${title} – ${price}` : title),
     };
     const event = new VitrineShareEvent(detail);
-    if (!this.dispatchEvent(event)) return undefined;
+    if (!this.dispatchEvent(event)) return;
     // A listener's URL passes the same check as ours; one that fails it is ignored.
-    return { url: safeUrl(event.detail.url) ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), shareId, product };
+    const request = { url: safeUrl(event.detail.url) ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), image: safeUrl(this.image) ?? product.image };
+    // A network's popup opens synchronously and is reported at once; copies and the share sheet once they settle.
+    const sent = send(request);
+    if ((sent instanceof Promise ? await sent : sent) === false) return;
+    // The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out.
+    const properties = { url: request.url, productId: product.id, placement: this.placement || undefined, shareId };
+    if (network === COPY_LINK) track('share_copy_link', properties, TAG);
+    else track('share', { network, ...properties }, TAG);
   }
 
-  /** The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out. */
-  private attribution(request: ShareRequest) {
-    return { url: request.url, productId: request.product.id, placement: this.placement || undefined, shareId: request.shareId };
-  }
-
-  private report(network: string, request: ShareRequest): void {
-    track('share', { network, ...this.attribution(request) }, TAG);
-  }
-
-  private announce(message: string): void {
-    this.status = message;
-    clearTimeout(this.statusTimer);
-    this.statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
-  }
-
-  private openNetwork(network: ShareNetwork): void {
-    const request = this.request(network.id);
-    if (!request) return;
-    const address = intentUrl(network, {
-      url: request.url,
-      title: request.title,
-      text: request.text,
-      image: this.shareImage(request.product) ?? '',
-      hashtags: this.hashtags.replace(/[#\s]/g, ''),
-      via: this.via.replace(/[@\s]/g, ''),
-      appId: request.product.facebookAppId ?? '',
+  private openNetwork(network: ShareNetwork): Promise<void> {
+    return this.share(network.id, request => {
+      const address = intentUrl(network, {
+        ...request,
+        image: request.image ?? '',
+        hashtags: this.hashtags.replace(/[#\s]/g, ''),
+        via: this.via.replace(/[@\s]/g, ''),
+        appId: readPageProduct().facebookAppId ?? '',
+      });
+      // Popups get neither a handle on this page nor its address; mail opens the shopper's mail app in place.
+      if (address.startsWith('mailto:')) window.open(address, '_self');
+      else if (safeUrl(address)) window.open(address, '_blank', 'noopener,noreferrer,width=640,height=560');
+      else return false;
     });
-    // Popups get neither a handle on this page nor its address; mail opens the shopper's mail app in place.
-    if (address.startsWith('mailto:')) window.open(address, '_self');
-    else if (safeUrl(address)) window.open(address, '_blank', 'noopener,noreferrer,width=640,height=560');
-    else return;
-    this.report(network.id, request);
   }
 
-  private async copyLink(): Promise<void> {
-    const request = this.request(COPY_LINK);
-    if (!request) return;
-    try {
-      await navigator.clipboard.writeText(request.url);
-      this.manualCopy = '';
-      this.announce(this.i18n.t('copied'));
-      track('share_copy_link', this.attribution(request), TAG);
-    } catch {
-      // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
-      // The field's label is the instruction; focusing the field reads it out.
-      this.manualCopy = request.url;
-      await this.updateComplete;
-      const field = this.renderRoot.querySelector('input');
-      field?.focus();
-      field?.select();
-      track('share_copy_link', this.attribution(request), TAG);
-    }
+  private copyLink(): Promise<void> {
+    return this.share(COPY_LINK, async ({ url }) => {
+      try {
+        await navigator.clipboard.writeText(url);
+        this.manualCopy = '';
+        this.status = this.i18n.t('copied');
+        clearTimeout(this.statusTimer);
+        this.statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
+      } catch {
+        // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
+        // The field's label is the instruction; focusing the field reads it out.
+        this.manualCopy = url;
+        await this.updateComplete;
+        const field = this.renderRoot.querySelector('input');
+        field?.focus();
+        field?.select();
+      }
+    });
   }
 
   /** Opens the system share sheet; with `look`, the product image goes as a file (the web's only way into Instagram and TikTok stories). */
-  private async shareNatively(kind: 'native' | 'look'): Promise<void> {
-    const request = this.request(kind);
-    if (!request) return;
-    const data: ShareData = { title: request.title, text: request.text, url: request.url };
-    try {
-      if (kind === 'look') {
-        const image = this.shareImage(request.product)!;
-        const blob = await (await fetch(image)).blob();
-        // A missing image comes back as an HTML error page: treat it as a refusal, not as a file to share.
-        if (!blob.type.startsWith('image/')) throw new TypeError(`${image} is not an image`);
-        data.files = [new File([blob], new URL(image).pathname.split('/').pop()!, { type: blob.type })];
+  private shareNatively(kind: 'native' | 'look'): Promise<void> {
+    return this.share(kind, async ({ url, title, text, image }) => {
+      const data: ShareData = { title, text, url };
+      try {
+        if (kind === 'look') {
+          const blob = await (await fetch(image!)).blob();
+          // A missing image comes back as an HTML error page: treat it as a refusal, not as a file to share.
+          if (!blob.type.startsWith('image/')) throw new TypeError(`${image} is not an image`);
+          data.files = [new File([blob], new URL(image!).pathname.split('/').pop()!, { type: blob.type })];
+        }
+        await navigator.share(data);
+      } catch (error) {
+        // AbortError: the shopper closed the sheet. Refused (NotAllowedError, a type the platform rejects,
+        // a failed image download): offer the networks instead. Neither is a share.
+        if (!(error instanceof DOMException && error.name === 'AbortError')) {
+          this.nativeRefused = true;
+          this.menuOpen = this.layout === 'menu';
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>('[data-network]')?.focus();
+        }
+        return false;
       }
-      await navigator.share(data);
-      this.report(kind, request);
-    } catch (error) {
-      // AbortError: the shopper closed the sheet. Nothing to report, nothing to fix.
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      // Refused (NotAllowedError, a type the platform rejects, a failed image download): offer the networks instead.
-      this.nativeRefused = true;
-      this.menuOpen = this.layout === 'menu';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[data-network]')?.focus();
-    }
+    });
   }
 
-  private activate(item: ShareNetwork | typeof COPY_LINK): void {
-    if (this.menuOpen) {
-      this.menuOpen = false;
-      this.focusTrigger();
-    }
-    if (item === COPY_LINK) void this.copyLink();
-    else this.openNetwork(item);
+  private activate(item: ShareItem): void {
+    if (this.menuOpen) this.closeMenu();
+    void (item === COPY_LINK ? this.copyLink() : this.openNetwork(item));
   }
 
-  private focusTrigger(): void {
+  private closeMenu(): void {
+    this.menuOpen = false;
     this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
   }
 
-  private async openMenu(focus: 'first' | 'last'): Promise<void> {
+  /** Opens the menu and focuses its first (or last) item. */
+  private async openMenu(last?: boolean): Promise<void> {
     this.menuOpen = true;
     await this.updateComplete;
     const items = this.menuItems();
-    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+    items[last ? items.length - 1 : 0]?.focus();
   }
 
   private menuItems(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
   }
 
-  private onTriggerClick(native: boolean): void {
-    if (native) void this.shareNatively('native');
-    else if (this.menuOpen) this.menuOpen = false;
-    else void this.openMenu('first');
-  }
-
   private onTriggerKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-  }
-
-  /** Focus left the menu for somewhere else on the page (a click outside): close it. */
-  private onMenuFocusout(event: FocusEvent): void {
-    if (!this.renderRoot.contains(event.relatedTarget as Node | null)) this.menuOpen = false;
+    void this.openMenu(event.key === 'ArrowUp');
   }
 
   private onMenuKeydown(event: KeyboardEvent): void {
     const items = this.menuItems();
     const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
     const target = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      items[(target + items.length) % items.length]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      this.menuOpen = false;
-      this.focusTrigger();
-    } else if (event.key === 'Tab') {
-      // From the trigger, the browser's own Tab (or Shift+Tab) then leaves the widget.
-      this.focusTrigger();
-      this.menuOpen = false;
-    }
+    if (target !== undefined || event.key === 'Escape') event.preventDefault();
+    if (target !== undefined) items[(target + items.length) % items.length]?.focus();
+    // From the trigger, the browser's own Tab (or Shift+Tab) then leaves the widget.
+    else if (event.key === 'Escape' || event.key === 'Tab') this.closeMenu();
   }
 
   // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
-  private networkButton(item: ShareNetwork | typeof COPY_LINK, menu: boolean): TemplateResult {
+  private networkButton(item: ShareItem, menu?: boolean): TemplateResult {
     const { i18n } = this;
     const [name, label, path] =
       item === COPY_LINK
@@ -363,17 +322,18 @@ tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.activate
     const { i18n } = this;
     const product = readPageProduct();
     const native = !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
-    const image = this.shareImage(product);
+    const image = safeUrl(this.image) ?? product.image;
     const look = native && image && new URL(image).origin === location.origin && canShare({ files: [probeFile(image)] });
     const items = native ? [] : this.shownNetworks(product);
     const popup = native ? nothing : 'menu';
     return html`${this.layout === 'menu'
       ? html`<button type="button" part="button" aria-haspopup=${popup} aria-expanded=${native ? nothing : String(this.menuOpen)} aria-controls=${popup}
-@click=${() => this.onTriggerClick(native)} @keydown=${native ? nothing : this.onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
-${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.onMenuKeydown} @focusout=${this.onMenuFocusout}>${items.map(item => this.networkButton(item, true))}</div>`}`
+@click=${() => (native ? this.shareNatively('native') : this.menuOpen ? (this.menuOpen = false) : this.openMenu())} @keydown=${native ? nothing : this.onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
+${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.onMenuKeydown}
+@focusout=${(event: FocusEvent) => !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${items.map(item => this.networkButton(item, true))}</div>`}`
       : html`<ul part="list" aria-label=${i18n.t('networks')}>${native
           ? [this.nativeButton('native', SHARE_ICON, i18n.t('shareNative')), look ? this.nativeButton('look', IMAGE_ICON, i18n.t('shareLook')) : nothing]
-          : items.map(item => html`<li>${this.networkButton(item, false)}</li>`)}</ul>`}
+          : items.map(item => html`<li>${this.networkButton(item)}</li>`)}</ul>`}
 <span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
       ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
       : nothing}`;
