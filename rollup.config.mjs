@@ -70,7 +70,19 @@ export default [
     ],
     // Entries may export more than their own module (what lazy chunks import from them): no facade files.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // The core every page loads with the runtime stays one file: fewer requests, one compression window.
+      manualChunks: id =>
+        /\/src\/core\/(config|locale|session|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
+          ? 'core'
+          : /\/src\/core\/(element|i18n|localize-controller|store-controller|page-product|json-ld)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
+            ? 'element'
+            : undefined,
+    },
     onwarn,
   },
   {

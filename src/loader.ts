@@ -47,16 +47,9 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   const base = new URL('cdn/', script?.src || location.href).href;
   const data = script?.dataset ?? {};
   const scriptConfig: Record<string, unknown> = {};
-  for (const [attribute, key] of [
-    ['endpoint', 'endpoint'],
-    ['api', 'api'],
-    ['locale', 'locale'],
-    ['consent', 'consent'],
-    ['vitalsSampleRate', 'vitalsSampleRate'],
-    ['utm', 'utm'],
-    ['dataLayer', 'dataLayer'],
-  ] as const) {
-    if (data[attribute] !== undefined) scriptConfig[key] = data[attribute];
+  // data-vitals-sample-rate arrives in `dataset` as vitalsSampleRate: the configuration's own key.
+  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer']) {
+    if (data[key] !== undefined) scriptConfig[key] = data[key];
   }
   if (!data.endpoint) {
     warn('data-endpoint is missing on the <script> tag: analytics events stay on the page. Expected an http(s) URL such as data-endpoint="/v1/events".');
