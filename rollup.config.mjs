@@ -35,7 +35,7 @@ const minifyCssLiterals = () => ({
   transform: code => (/\bcss\s*`/.test(code) ? code.replace(/\bcss\s*`([^`$]*)`/g, (_, text) => `css\`${minifyCss(text)}\``) : null),
 });
 
-const terserOptions = { ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } };
+const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } };
 const onwarn = (warning, warn) => {
   // Lit's decorators compile to `this` at module level in some helpers; harmless.
   if (warning.code === 'THIS_IS_UNDEFINED') return;

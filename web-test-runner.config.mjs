@@ -17,7 +17,7 @@ export default {
   port,
   concurrency: 1,
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     { name: 'vitrine-test-api', serverStop: () => api.close() },
   ],
   browsers: [

@@ -11,62 +11,62 @@ import { $localeOverride } from './locale.js';
  * `setLocale()` or the configured default.
  */
 export class LocalizeController<M extends Messages> implements ReactiveController {
-  private readonly observer = new MutationObserver(() => this.refresh());
-  private unsubscribers: Array<() => void> = [];
-  private current: Locale;
+  readonly #observer = new MutationObserver(() => this.#refresh());
+  #unsubscribers: Array<() => void> = [];
+  #current: Locale;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly catalog: Catalog<M>,
   ) {
-    this.current = resolveLocale(host);
+    this.#current = resolveLocale(host);
     host.addController(this);
   }
 
   get locale(): Locale {
-    return this.current;
+    return this.#current;
   }
 
   hostConnected(): void {
     const root = this.host.ownerDocument.documentElement;
-    this.observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    this.unsubscribers = [$localeOverride.listen(() => this.refresh()), $config.listen(() => this.refresh())];
-    this.refresh();
+    this.#observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
+    this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.#unsubscribers = [$localeOverride.listen(() => this.#refresh()), $config.listen(() => this.#refresh())];
+    this.#refresh();
   }
 
   hostDisconnected(): void {
-    this.observer.disconnect();
-    this.unsubscribers.forEach(unsubscribe => unsubscribe());
-    this.unsubscribers = [];
+    this.#observer.disconnect();
+    this.#unsubscribers.forEach(unsubscribe => unsubscribe());
+    this.#unsubscribers = [];
   }
 
   /** The string for `key`, with its arguments when it is a function. */
   t<K extends keyof M>(key: K, ...args: MessageArgs<M[K]>): string {
-    const message = this.catalog[this.current][key];
+    const message = this.catalog[this.#current][key];
     return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : (message as string);
   }
 
   price(amount: number, currency: string): string {
-    return formatPrice(this.current, amount, currency);
+    return formatPrice(this.#current, amount, currency);
   }
 
   number(value: number): string {
-    return formatNumber(this.current, value);
+    return formatNumber(this.#current, value);
   }
 
   date(value: Date | string | number, style?: 'short' | 'medium' | 'long'): string {
-    return formatDate(this.current, value, style);
+    return formatDate(this.#current, value, style);
   }
 
   plural(count: number, forms: { one: string; other: string; zero?: string }): string {
-    return plural(this.current, count, forms);
+    return plural(this.#current, count, forms);
   }
 
-  private refresh(): void {
+  #refresh(): void {
     const next = resolveLocale(this.host);
-    if (next !== this.current) {
-      this.current = next;
+    if (next !== this.#current) {
+      this.#current = next;
       this.host.requestUpdate();
     }
   }

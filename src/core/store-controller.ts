@@ -6,7 +6,7 @@ import type { ReadableAtom } from 'nanostores';
  * on change. Read `controller.value` in `render()`, never `store.get()`.
  */
 export class StoreController<T> implements ReactiveController {
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -20,11 +20,11 @@ export class StoreController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.unsubscribe = this.store.listen(() => this.host.requestUpdate());
+    this.#unsubscribe = this.store.listen(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }

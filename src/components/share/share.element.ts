@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -26,7 +26,7 @@ const IMAGE_ICON = 'M4 4h16a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1
 const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2H6v11h8v-1h2v3H4z';
 
 const icon = (path: string) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon">${svg`<path d=${path}></path>`}</svg>`;
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon"><path d=${path}></path></svg>`;
 
 /** Where Web Share exists and accepts `data`; false on Firefox desktop and insecure pages. */
 const canShare = (data: ShareData) => !!navigator.share && !!navigator.canShare?.(data);
@@ -95,10 +95,10 @@ export class VitrineShare extends VitrineElement {
     manualCopy: { state: true },
   };
 
-  private readonly i18n = new LocalizeController(this, shareCatalog);
-  private readonly registered = new StoreController(this, $registeredShareNetworks);
-  private statusTimer = 0;
-  private readonly onHistory = () => this.requestUpdate();
+  readonly #i18n = new LocalizeController(this, shareCatalog);
+  readonly #registered = new StoreController(this, $registeredShareNetworks);
+  #statusTimer = 0;
+  readonly #onHistory = () => this.requestUpdate();
 
   private menuOpen = false;
   /** Web Share failed for another reason than a cancel: show the networks instead. */
@@ -133,40 +133,40 @@ export class VitrineShare extends VitrineElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Single-page apps swap the canonical link and JSON-LD on navigation: read them again.
-    window.addEventListener('popstate', this.onHistory);
+    window.addEventListener('popstate', this.#onHistory);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onHistory);
-    clearTimeout(this.statusTimer);
+    window.removeEventListener('popstate', this.#onHistory);
+    clearTimeout(this.#statusTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     for (const [name, allowed] of [['layout', LAYOUTS], ['size', SIZES]] as const) {
-      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) this.warn(name, `expected ${allowed}. Using ${allowed[0] === 'sm' ? 'md' : allowed[0]}.`);
+      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) this.#warn(name, `expected ${allowed}. Using ${allowed[0] === 'sm' ? 'md' : allowed[0]}.`);
     }
     for (const name of ['url', 'image'] as const) {
-      if (changed.has(name) && this[name] && !safeUrl(this[name])) this.warn(name, "expected an http(s) URL. Using the page's.");
+      if (changed.has(name) && this[name] && !safeUrl(this[name])) this.#warn(name, "expected an http(s) URL. Using the page's.");
     }
   }
 
   /** One console warning per bad value, naming the attribute. */
-  private warn(name: 'layout' | 'size' | 'url' | 'image' | 'networks', message: string): void {
+  #warn(name: 'layout' | 'size' | 'url' | 'image' | 'networks', message: string): void {
     warnOnce(`share:${name}:${this[name]}:${message}`, `<vitrine-share ${name}="${this[name]}">: ${message}`);
   }
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */
-  private shownNetworks(product: PageProduct): ShareItem[] {
-    const known = new Map([...SHARE_NETWORKS, ...Object.values(this.registered.value)].map(network => [network.id, network]));
+  #shownNetworks(product: PageProduct): ShareItem[] {
+    const known = new Map([...SHARE_NETWORKS, ...Object.values(this.#registered.value)].map(network => [network.id, network]));
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
-    if (unknown.length) this.warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
+    if (unknown.length) this.#warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
     const ids = requested.filter(id => id === COPY_LINK || known.has(id));
     return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): ShareItem[] => {
       const network = known.get(id);
       if (id === COPY_LINK || (network && isAvailable(network, { appId: product.facebookAppId }))) return [network ?? COPY_LINK];
-      if (requested.includes(id)) this.warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
+      if (requested.includes(id)) this.#warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
       return [];
     });
   }
@@ -177,11 +177,11 @@ export class VitrineShare extends VitrineElement {
    * through the cancelable `vitrine-share` event, runs `send` with what the host
    * kept, and reports the share once `send` says it happened.
    */
-  private async share(network: string, send: (request: ShareRequest) => Promise<boolean | void> | boolean | void): Promise<void> {
+  async #share(network: string, send: (request: ShareRequest) => Promise<boolean | void> | boolean | void): Promise<void> {
     const product = readPageProduct();
     const shareId = newShareId();
     const title = this.title || product.name;
-    const price = product.price && this.i18n.price(product.price.amount, product.price.currency);
+    const price = product.price && this.#i18n.price(product.price.amount, product.price.currency);
     const detail = {
       network,
       url: attributedUrl(safeUrl(this.url) ?? product.url, network, shareId),
@@ -201,8 +201,8 @@ export class VitrineShare extends VitrineElement {
     else track('share', { network, ...properties }, TAG);
   }
 
-  private openNetwork(network: ShareNetwork): Promise<void> {
-    return this.share(network.id, request => {
+  #openNetwork(network: ShareNetwork): Promise<void> {
+    return this.#share(network.id, request => {
       const address = intentUrl(network, {
         ...request,
         image: request.image ?? '',
@@ -217,14 +217,14 @@ export class VitrineShare extends VitrineElement {
     });
   }
 
-  private copyLink(): Promise<void> {
-    return this.share(COPY_LINK, async ({ url }) => {
+  #copyLink(): Promise<void> {
+    return this.#share(COPY_LINK, async ({ url }) => {
       try {
         await navigator.clipboard.writeText(url);
         this.manualCopy = '';
-        this.status = this.i18n.t('copied');
-        clearTimeout(this.statusTimer);
-        this.statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
+        this.status = this.#i18n.t('copied');
+        clearTimeout(this.#statusTimer);
+        this.#statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
       } catch {
         // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
         // The field's label is the instruction; focusing the field reads it out.
@@ -238,8 +238,8 @@ export class VitrineShare extends VitrineElement {
   }
 
   /** Opens the system share sheet; with `look`, the product image goes as a file (the web's only way into Instagram and TikTok stories). */
-  private shareNatively(kind: 'native' | 'look'): Promise<void> {
-    return this.share(kind, async ({ url, title, text, image }) => {
+  #shareNatively(kind: 'native' | 'look'): Promise<void> {
+    return this.#share(kind, async ({ url, title, text, image }) => {
       const data: ShareData = { title, text, url };
       try {
         if (kind === 'look') {
@@ -263,47 +263,47 @@ export class VitrineShare extends VitrineElement {
     });
   }
 
-  private activate(item: ShareItem): void {
-    if (this.menuOpen) this.closeMenu();
-    void (item === COPY_LINK ? this.copyLink() : this.openNetwork(item));
+  #activate(item: ShareItem): void {
+    if (this.menuOpen) this.#closeMenu();
+    void (item === COPY_LINK ? this.#copyLink() : this.#openNetwork(item));
   }
 
-  private closeMenu(): void {
+  #closeMenu(): void {
     this.menuOpen = false;
     this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
   }
 
   /** Opens the menu and focuses its first (or last) item. */
-  private async openMenu(last?: boolean): Promise<void> {
+  async #openMenu(last?: boolean): Promise<void> {
     this.menuOpen = true;
     await this.updateComplete;
-    const items = this.menuItems();
+    const items = this.#menuItems();
     items[last ? items.length - 1 : 0]?.focus();
   }
 
-  private menuItems(): HTMLElement[] {
+  #menuItems(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
   }
 
-  private onTriggerKeydown(event: KeyboardEvent): void {
+  #onTriggerKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    void this.openMenu(event.key === 'ArrowUp');
+    void this.#openMenu(event.key === 'ArrowUp');
   }
 
-  private onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.menuItems();
+  #onMenuKeydown(event: KeyboardEvent): void {
+    const items = this.#menuItems();
     const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
     const target = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
     if (target !== undefined || event.key === 'Escape') event.preventDefault();
     if (target !== undefined) items[(target + items.length) % items.length]?.focus();
     // From the trigger, the browser's own Tab (or Shift+Tab) then leaves the widget.
-    else if (event.key === 'Escape' || event.key === 'Tab') this.closeMenu();
+    else if (event.key === 'Escape' || event.key === 'Tab') this.#closeMenu();
   }
 
   // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
-  private networkButton(item: ShareItem, menu?: boolean): TemplateResult {
-    const { i18n } = this;
+  #networkButton(item: ShareItem, menu?: boolean): TemplateResult {
+    const i18n = this.#i18n;
     const [name, label, path] =
       item === COPY_LINK
         ? [i18n.t('copy'), i18n.t('copy'), COPY_ICON]
@@ -311,29 +311,29 @@ export class VitrineShare extends VitrineElement {
           ? [i18n.t('email'), i18n.t('emailName'), item.icon]
           : [item.name, i18n.t('shareOn', item.name), item.icon];
     return html`<button type="button" part="button" data-network=${item === COPY_LINK ? item : item.id} role=${menu ? 'menuitem' : nothing}
-tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.activate(item)}>${icon(path)}${menu || this.layout === 'labels' ? html`<span>${name}</span>` : nothing}</button>`;
+tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.#activate(item)}>${icon(path)}${menu || this.layout === 'labels' ? html`<span>${name}</span>` : nothing}</button>`;
   }
 
-  private nativeButton(kind: 'native' | 'look', path: string, name: string): TemplateResult {
-    return html`<li><button type="button" part="button" @click=${() => this.shareNatively(kind)}>${icon(path)}<span>${name}</span></button></li>`;
+  #nativeButton(kind: 'native' | 'look', path: string, name: string): TemplateResult {
+    return html`<li><button type="button" part="button" @click=${() => this.#shareNatively(kind)}>${icon(path)}<span>${name}</span></button></li>`;
   }
 
   protected override render(): TemplateResult {
-    const { i18n } = this;
+    const i18n = this.#i18n;
     const product = readPageProduct();
     const native = !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
     const image = safeUrl(this.image) ?? product.image;
     const look = native && image && new URL(image).origin === location.origin && canShare({ files: [probeFile(image)] });
-    const items = native ? [] : this.shownNetworks(product);
+    const items = native ? [] : this.#shownNetworks(product);
     const popup = native ? nothing : 'menu';
     return html`${this.layout === 'menu'
       ? html`<button type="button" part="button" aria-haspopup=${popup} aria-expanded=${native ? nothing : String(this.menuOpen)} aria-controls=${popup}
-@click=${() => (native ? this.shareNatively('native') : this.menuOpen ? (this.menuOpen = false) : this.openMenu())} @keydown=${native ? nothing : this.onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
-${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.onMenuKeydown}
-@focusout=${(event: FocusEvent) => !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${items.map(item => this.networkButton(item, true))}</div>`}`
+@click=${() => (native ? this.#shareNatively('native') : this.menuOpen ? (this.menuOpen = false) : this.#openMenu())} @keydown=${native ? nothing : this.#onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
+${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.#onMenuKeydown}
+@focusout=${(event: FocusEvent) => !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${items.map(item => this.#networkButton(item, true))}</div>`}`
       : html`<ul part="list" aria-label=${i18n.t('networks')}>${native
-          ? [this.nativeButton('native', SHARE_ICON, i18n.t('shareNative')), look ? this.nativeButton('look', IMAGE_ICON, i18n.t('shareLook')) : nothing]
-          : items.map(item => html`<li>${this.networkButton(item)}</li>`)}</ul>`}
+          ? [this.#nativeButton('native', SHARE_ICON, i18n.t('shareNative')), look ? this.#nativeButton('look', IMAGE_ICON, i18n.t('shareLook')) : nothing]
+          : items.map(item => html`<li>${this.#networkButton(item)}</li>`)}</ul>`}
 <span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
       ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
       : nothing}`;
