@@ -79,7 +79,7 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
     if (!pending.delete(tag)) return;
     loadRuntime()
       .then(() => import(/* @vite-ignore */ `${base}${tag}.js`))
-      .catch(error => warn(`could not load <${tag}>: ${error instanceof Error ? error.message : String(error)}`));
+      .catch(error => warn(`could not load <${tag}>: ${error}`));
     if (pending.size === 0) observer.disconnect();
   };
   const scan = (root: ParentNode) => {

@@ -30,8 +30,9 @@ export function resolveLocale(element?: Element): Locale {
   return $localeOverride.get() ?? supported(root?.getAttribute('lang'), '<html>') ?? $config.get().locale;
 }
 
+/** Intl formatters are costly to build: one per locale and options, kept for the page's lifetime. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
+export function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = make()));
   return formatter;
@@ -45,19 +46,4 @@ export function formatPrice(locale: Locale, amount: number, currency: string): s
     // An unknown ISO 4217 code throws a RangeError: show the number rather than nothing.
     return `${cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(amount)} ${currency}`;
   }
-}
-
-export function formatNumber(locale: Locale, value: number): string {
-  return cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
-}
-
-export function formatDate(locale: Locale, date: Date | string | number, style: 'short' | 'medium' | 'long' = 'medium'): string {
-  return cached(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(new Date(date));
-}
-
-/** Picks the plural form for `count` with the locale's own rules (French: 0 and 1 are singular). */
-export function plural(locale: Locale, count: number, forms: { one: string; other: string; zero?: string }): string {
-  if (count === 0 && forms.zero !== undefined) return forms.zero;
-  const category = cached(`plural:${locale}`, () => new Intl.PluralRules(locale)).select(count);
-  return (category === 'one' ? forms.one : forms.other).replace('#', formatNumber(locale, count));
 }

@@ -1,6 +1,7 @@
 export * from './config.js';
 export * from './consent.js';
 export * from './element.js';
+export * from './format.js';
 export * from './http.js';
 export * from './i18n.js';
 export * from './json-ld.js';

@@ -2,23 +2,25 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from './config.js';
 import { $config } from './config.js';
 import type { Catalog, MessageArgs, Messages } from './i18n.js';
-import { formatDate, formatNumber, formatPrice, plural, resolveLocale } from './i18n.js';
+import { formatPrice, resolveLocale } from './i18n.js';
 import { $localeOverride } from './locale.js';
 
 /**
- * Gives an element its strings and `Intl` formatting in the locale it resolves
- * to, and re-renders it when that changes: its `lang` attribute, `<html lang>`,
- * `setLocale()` or the configured default.
+ * Gives an element its strings and prices in the locale it resolves to, and
+ * re-renders it when that changes: its `lang` attribute, `<html lang>`,
+ * `setLocale()` or the configured default. Counts, dates and plurals: the
+ * functions of `format.ts`, called with `controller.locale`.
  */
 export class LocalizeController<M extends Messages> implements ReactiveController {
   readonly #observer = new MutationObserver(() => this.#refresh());
   #unsubscribers: Array<() => void> = [];
   #current: Locale;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #catalog: Catalog<M>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly catalog: Catalog<M>,
-  ) {
+  constructor(host: ReactiveControllerHost & HTMLElement, catalog: Catalog<M>) {
+    this.#host = host;
+    this.#catalog = catalog;
     this.#current = resolveLocale(host);
     host.addController(this);
   }
@@ -28,9 +30,9 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
   }
 
   hostConnected(): void {
-    const root = this.host.ownerDocument.documentElement;
+    const root = this.#host.ownerDocument.documentElement;
     this.#observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
-    this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
     this.#unsubscribers = [$localeOverride.listen(() => this.#refresh()), $config.listen(() => this.#refresh())];
     this.#refresh();
   }
@@ -43,7 +45,7 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
 
   /** The string for `key`, with its arguments when it is a function. */
   t<K extends keyof M>(key: K, ...args: MessageArgs<M[K]>): string {
-    const message = this.catalog[this.#current][key];
+    const message = this.#catalog[this.#current][key];
     return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : (message as string);
   }
 
@@ -51,23 +53,12 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     return formatPrice(this.#current, amount, currency);
   }
 
-  number(value: number): string {
-    return formatNumber(this.#current, value);
-  }
-
-  date(value: Date | string | number, style?: 'short' | 'medium' | 'long'): string {
-    return formatDate(this.#current, value, style);
-  }
-
-  plural(count: number, forms: { one: string; other: string; zero?: string }): string {
-    return plural(this.#current, count, forms);
-  }
 
   #refresh(): void {
-    const next = resolveLocale(this.host);
+    const next = resolveLocale(this.#host);
     if (next !== this.#current) {
       this.#current = next;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 }

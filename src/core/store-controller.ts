@@ -7,20 +7,21 @@ import type { ReadableAtom } from 'nanostores';
  */
 export class StoreController<T> implements ReactiveController {
   #unsubscribe?: () => void;
+  readonly #host: ReactiveControllerHost;
+  readonly #store: ReadableAtom<T>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly store: ReadableAtom<T>,
-  ) {
+  constructor(host: ReactiveControllerHost, store: ReadableAtom<T>) {
+    this.#host = host;
+    this.#store = store;
     host.addController(this);
   }
 
   get value(): T {
-    return this.store.get();
+    return this.#store.get();
   }
 
   hostConnected(): void {
-    this.#unsubscribe = this.store.listen(() => this.host.requestUpdate());
+    this.#unsubscribe = this.#store.listen(() => this.#host.requestUpdate());
   }
 
   hostDisconnected(): void {

@@ -2,6 +2,7 @@ import { type PropertyValues, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
+import { formatDate } from '../../core/format.js';
 import { readPageProduct } from '../../core/page-product.js';
 import { apiUrl, request } from '../../core/http.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -281,7 +282,7 @@ export class VitrineFeed extends VitrineElement {
           <p class="caption" part="caption">${post.caption}</p>
           <p>
             ${permalink ? html`<a class="permalink" href=${permalink} target="_blank" rel="noopener">${t.t('viewOnInstagram')}</a> · ` : nothing}<time datetime=${post.timestamp}
-              >${t.date(post.timestamp, 'long')}</time
+              >${formatDate(t.locale, post.timestamp, 'long')}</time
             >
           </p>
           ${products.length

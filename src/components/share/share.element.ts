@@ -15,8 +15,9 @@ import { shareCatalog } from './share.i18n.js';
 import { VitrineShareEvent } from './share.events.js';
 import { shareStyles } from './share.styles.js';
 
+/** Allowed values, the default first. */
 const LAYOUTS = ['icons', 'labels', 'menu'] as const;
-const SIZES = ['sm', 'md', 'lg'] as const;
+const SIZES = ['md', 'sm', 'lg'] as const;
 const TAG = 'vitrine-share';
 /** How long "Link copied" stays on screen. */
 const STATUS_MS = 4000;
@@ -144,7 +145,7 @@ export class VitrineShare extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     for (const [name, allowed] of [['layout', LAYOUTS], ['size', SIZES]] as const) {
-      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) this.#warn(name, `expected ${allowed}. Using ${allowed[0] === 'sm' ? 'md' : allowed[0]}.`);
+      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) this.#warn(name, `expected one of ${allowed.join(', ')}. Using ${allowed[0]}.`);
     }
     for (const name of ['url', 'image'] as const) {
       if (changed.has(name) && this[name] && !safeUrl(this[name])) this.#warn(name, "expected an http(s) URL. Using the page's.");
@@ -153,7 +154,8 @@ export class VitrineShare extends VitrineElement {
 
   /** One console warning per bad value, naming the attribute. */
   #warn(name: 'layout' | 'size' | 'url' | 'image' | 'networks', message: string): void {
-    warnOnce(`share:${name}:${this[name]}:${message}`, `<vitrine-share ${name}="${this[name]}">: ${message}`);
+    const warning = `<vitrine-share ${name}="${this[name]}">: ${message}`;
+    warnOnce(warning, warning);
   }
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { VitrineElement } from '../../core/element.js';
+import { formatNumber, plural } from '../../core/format.js';
 import { visuallyHidden } from '../../core/styles.js';
 import { readPageProduct } from '../../core/page-product.js';
 import { LocalizeController } from '../../core/localize-controller.js';
@@ -88,8 +89,8 @@ export class VitrineWishlistButton extends VitrineElement {
       </button>
       ${loved
         ? html`<span part="count"
-            ><span aria-hidden="true">♥ ${this.l10n.number(loved)}</span
-            ><span class="sr-only">${this.l10n.plural(loved, { one: this.l10n.t('lovedOne'), other: this.l10n.t('lovedOther') })}</span></span
+            ><span aria-hidden="true">♥ ${formatNumber(this.l10n.locale, loved)}</span
+            ><span class="sr-only">${plural(this.l10n.locale, loved, { one: this.l10n.t('lovedOne'), other: this.l10n.t('lovedOther') })}</span></span
           >`
         : nothing}
       <span class="sr-only" role="status">${this.announcement}</span>`;

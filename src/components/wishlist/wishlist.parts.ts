@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { formatNumber } from '../../core/format.js';
 import type { LocalizeController } from '../../core/localize-controller.js';
 import { safeUrl } from '../../core/url.js';
 import { warnOnce } from '../../core/warn.js';
@@ -37,7 +38,7 @@ export function productCell(l10n: Localize, item: Partial<WishlistProduct> & { p
 export function tallyCell(l10n: Localize, votes: WishlistVotes | undefined): TemplateResult {
   const { up = 0, down = 0 } = votes ?? {};
   return html`<span part="votes"
-    ><span aria-hidden="true">♥ ${l10n.number(up)} · ✕ ${l10n.number(down)}</span
+    ><span aria-hidden="true">♥ ${formatNumber(l10n.locale, up)} · ✕ ${formatNumber(l10n.locale, down)}</span
     ><span class="sr-only">${l10n.t('tally', up, down)}</span></span
   >`;
 }
