@@ -72,6 +72,15 @@ describe('events collector', () => {
     assert.deepEqual(again.duplicates, batch.map(e => e.messageId));
   });
 
+  test('a batch mixing new and already stored events: the new ones are accepted, whatever the messageId case', async () => {
+    const stored = event();
+    assert.equal((await post({ batch: [stored] })).status, 200);
+    const fresh = [event(), { ...event(), messageId: randomUUID().toUpperCase() }];
+    const body = (await (await post({ batch: [fresh[0], { ...stored, messageId: stored.messageId.toUpperCase() }, fresh[1]] })).json()) as CollectorAnswer;
+    assert.deepEqual(body, { accepted: fresh.map(e => e.messageId), duplicates: [stored.messageId.toUpperCase()], rejected: [] });
+    assert.equal((await rowsFor(fresh.map(e => e.messageId))).length, 2);
+  });
+
   test('invalid events are rejected one by one with a reason; valid ones in the same batch are stored', async () => {
     const good = event();
     const unknownProperty = event('share', { network: 'x', colour: 'red' });
