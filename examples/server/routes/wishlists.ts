@@ -189,7 +189,7 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
         `SELECT i.id, i.product_id, i.variant, i.added_at, p.title, p.image, p.link, p.price, p.currency, p.availability,
            count(v.voter_id) FILTER (WHERE v.value = 1)::int AS up, count(v.voter_id) FILTER (WHERE v.value = -1)::int AS down
          FROM wishlist_items i LEFT JOIN products p ON p.id = i.product_id LEFT JOIN wishlist_votes v ON v.item_id = i.id
-         WHERE i.wishlist_id = $1 GROUP BY i.id, p.id ORDER BY i.added_at, i.id`,
+         WHERE i.wishlist_id = $1 GROUP BY i.id, p.id ORDER BY i.added_at, i.seq`,
         [listId],
       ),
       await db.query<{ item_id: string; value: number; comment: string; first_name: string; updated_at: Date }>(
@@ -572,7 +572,7 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
              max(v.value) FILTER (WHERE v.voter_id = $2) AS my_value, max(v.comment) FILTER (WHERE v.voter_id = $2) AS my_comment,
              max(v.first_name) FILTER (WHERE v.voter_id = $2) AS my_first_name
            FROM wishlist_items i LEFT JOIN products p ON p.id = i.product_id LEFT JOIN wishlist_votes v ON v.item_id = i.id
-           WHERE i.wishlist_id = $1 GROUP BY i.id, p.id ORDER BY i.added_at, i.id`,
+           WHERE i.wishlist_id = $1 GROUP BY i.id, p.id ORDER BY i.added_at, i.seq`,
           [listId, voterId],
         ),
       ];
@@ -718,7 +718,7 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
       }
       const { rows } = await app.db.query<{ owner_name: string; image: string | null; count: number }>(
         `SELECT w.owner_name, (SELECT p.image FROM wishlist_items i JOIN products p ON p.id = i.product_id
-           WHERE i.wishlist_id = w.id ORDER BY i.added_at, i.id LIMIT 1) AS image,
+           WHERE i.wishlist_id = w.id ORDER BY i.added_at, i.seq LIMIT 1) AS image,
            (SELECT count(*)::int FROM wishlist_items i WHERE i.wishlist_id = w.id) AS count
          FROM wishlists w WHERE w.id = $1`,
         [listId],
