@@ -53,7 +53,6 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     return formatPrice(this.#current, amount, currency);
   }
 
-
   #refresh(): void {
     const next = resolveLocale(this.#host);
     if (next !== this.#current) {

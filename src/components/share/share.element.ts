@@ -179,7 +179,7 @@ export class VitrineShare extends VitrineElement {
    * through the cancelable `vitrine-share` event, runs `send` with what the host
    * kept, and reports the share once `send` says it happened.
    */
-  async #share(network: string, send: (request: ShareRequest) => Promise<boolean | void> | boolean | void): Promise<void> {
+  async #share(network: string, send: (request: ShareRequest, product: PageProduct) => Promise<boolean | void> | boolean | void): Promise<void> {
     const product = readPageProduct();
     const shareId = newShareId();
     const title = this.title || product.name;
@@ -195,7 +195,7 @@ export class VitrineShare extends VitrineElement {
     // A listener's URL passes the same check as ours; one that fails it is ignored.
     const request = { url: safeUrl(event.detail.url) ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), image: safeUrl(this.image) ?? product.image };
     // A network's popup opens synchronously and is reported at once; copies and the share sheet once they settle.
-    const sent = send(request);
+    const sent = send(request, product);
     if ((sent instanceof Promise ? await sent : sent) === false) return;
     // The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out.
     const properties = { url: request.url, productId: product.id, placement: this.placement || undefined, shareId };
@@ -204,13 +204,13 @@ export class VitrineShare extends VitrineElement {
   }
 
   #openNetwork(network: ShareNetwork): Promise<void> {
-    return this.#share(network.id, request => {
+    return this.#share(network.id, (request, product) => {
       const address = intentUrl(network, {
         ...request,
         image: request.image ?? '',
         hashtags: this.hashtags.replace(/[#\s]/g, ''),
         via: this.via.replace(/[@\s]/g, ''),
-        appId: readPageProduct().facebookAppId ?? '',
+        appId: product.facebookAppId ?? '',
       });
       // Popups get neither a handle on this page nor its address; mail opens the shopper's mail app in place.
       if (address.startsWith('mailto:')) window.open(address, '_self');
