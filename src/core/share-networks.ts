@@ -7,7 +7,9 @@ export type { ShareFields, ShareNetwork } from './share-registry.js';
 /**
  * The built-in networks, as data: each is an intent address plus query
  * templates. Icons are simplified glyphs on a 24×24 grid, drawn inline, so
- * nothing is fetched from any network before the shopper clicks.
+ * nothing is fetched from any network before the shopper clicks. Coordinates
+ * are rounded to half units: at button size (20–24 px) finer detail does not
+ * show, and it cost about 200 bytes.
  *
  * Messenger uses Facebook's documented web Send Dialog, which requires the
  * page's Facebook app id (`<meta property="fb:app_id">`); without one it is
@@ -20,21 +22,21 @@ export const SHARE_NETWORKS: readonly ShareNetwork[] = [
     name: 'Facebook',
     url: 'https://www.facebook.com/sharer/sharer.php',
     params: { u: '{url}' },
-    icon: 'M13.5 22v-8h2.7l.4-3.2h-3.1V8.8c0-.9.3-1.6 1.6-1.6h1.7V4.4a23 23 0 0 0-2.5-.1c-2.5 0-4.1 1.5-4.1 4.2v2.3H7.4V14h2.8v8z',
+    icon: 'M13.5 22V14h2.5l.5-3h-3v-2q0-1.5 1.5-2h2V4.5h-2.5q-4 0-4.5 4v2.5h-2.5v3h2.5v8z',
   },
   {
     id: 'x',
     name: 'X',
     url: 'https://x.com/intent/tweet',
     params: { url: '{url}', text: '{text}', hashtags: '{hashtags}', via: '{via}' },
-    icon: 'M17.8 3h3l-6.6 7.6L22 21h-6.1l-4.8-6.2L5.6 21h-3l7.1-8.1L2.2 3h6.2l4.3 5.7zm-1 16.2h1.7L7.3 4.7H5.5z',
+    icon: 'M18 3h3L14 10.5l8 10.5H16L11 15 5.5 21H2.5l7-8L2 3h6.5l4 5.5zm-1 16h1.5L7.5 4.5h-2z',
   },
   {
     id: 'pinterest',
     name: 'Pinterest',
     url: 'https://www.pinterest.com/pin/create/button/',
     params: { url: '{url}', media: '{image}', description: '{text}' },
-    icon: 'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm-1.5 5h3a3.5 3.5 0 0 1 0 7h-2L10 19H8.3zm1.6 1.8-.7 3.4h1.6a1.7 1.7 0 0 0 0-3.4z',
+    icon: 'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20m-1.5 5h3a3.5 3.5 0 0 1 0 7h-2l-1.5 5h-1.5zm1.5 2-.5 3h1.5a1.5 1.5 0 0 0 0-3z',
   },
   {
     id: 'whatsapp',
@@ -42,28 +44,28 @@ export const SHARE_NETWORKS: readonly ShareNetwork[] = [
     // api.whatsapp.com/send, not wa.me: link previews (og:image) come through more reliably.
     url: 'https://api.whatsapp.com/send',
     params: { text: '{text} {url}' },
-    icon: 'M12 2a10 10 0 0 0-8.7 14.9L2 22l5.3-1.3A10 10 0 1 0 12 2zm0 2a8 8 0 1 1-4.1 14.9l-.3-.2-3 .8.8-2.9-.2-.3A8 8 0 0 1 12 4zM9 7c-.5 0-1.5.7-1.5 2.2 0 2.8 4.3 7.3 7.4 7.3 1.4 0 2.1-.9 2.1-1.6 0-.3-2.2-1.5-2.5-1.5s-.8 1-1.2 1c-.8 0-3.2-2.3-3.2-3.1 0-.4 1-.9 1-1.2S10 7 9.7 7z',
+    icon: 'M12 2A10 10 0 0 0 3.5 17L2 22l5.5-1.5a10 10 0 1 0 4.5-18.5m0 2a8 8 0 1 1-4 15l-.5-.5-3 1 1-3h-.5A8 8 0 0 1 12 4m-3 3q-1 0-1.5 2c0 3 4.5 7.5 7.5 7.5q2-.5 2-1.5l-2.5-1.5-1 1c-1 0-3.5-2.5-3.5-3l1-1.5-1.5-3z',
   },
   {
     id: 'linkedin',
     name: 'LinkedIn',
     url: 'https://www.linkedin.com/sharing/share-offsite/',
     params: { url: '{url}' },
-    icon: 'M4 3a2 2 0 1 1 0 4 2 2 0 0 1 0-4zM2.3 8.5h3.5V21H2.3zm5.7 0h3.4v1.7c.5-.9 1.7-2 3.6-2 3.7 0 4.4 2.4 4.4 5.6V21h-3.5v-6.3c0-1.5 0-3.4-2.1-3.4s-2.4 1.6-2.4 3.3V21H8z',
+    icon: 'M4 3a2 2 0 1 1 0 4 2 2 0 0 1 0-4M2.5 8.5h3.5v12.5H2.5zm5.5 0h3.5v1.5q.5-1.5 3.5-2 5 .5 4.5 6v7h-3.5V14.5q.5-2.5-2-3-3 0-2.5 3v6.5h-3.5z',
   },
   {
     id: 'bluesky',
     name: 'Bluesky',
     url: 'https://bsky.app/intent/compose',
     params: { text: '{text} {url}' },
-    icon: 'M5.2 3.9C7.5 5.6 10 9.1 12 11.1c2-2 4.5-5.5 6.8-7.2 1.7-1.2 4.4-2.2 4.4.8 0 .6-.3 5.1-.5 5.8-.7 2.5-3.2 3.1-5.5 2.7 4 .7 5 3 2.8 5.2-4.2 4.3-6-1.1-6.5-2.5L12 14.3l-1.5 1.6c-.5 1.4-2.3 6.8-6.5 2.5-2.2-2.2-1.2-4.5 2.8-5.2-2.3.4-4.8-.2-5.5-2.7C1.1 9.8.8 5.3.8 4.7c0-3 2.7-2 4.4-.8z',
+    icon: 'M5 4q4 3 7 7 3-4 7-7 3-3 4 .5l-.5 6q-1 3.5-5.5 2.5 6 1.5 3 5.5c-4 4-6-1-6.5-2.5l-1.5-1.5-1.5 1.5c-.5 1.5-2.5 6.5-6.5 2.5q-3-4 3-5.5-4 1-5.5-2.5L1 4.5q1-3.5 4-.5',
   },
   {
     id: 'threads',
     name: 'Threads',
     url: 'https://www.threads.com/intent/post',
     params: { text: '{text}', url: '{url}' },
-    icon: 'M12 2a10 10 0 1 0 8.7 15l-1.8-1A8 8 0 1 1 20 12v1.5a1.5 1.5 0 0 1-3 0V12a5 5 0 1 0-1.5 3.6A3.5 3.5 0 0 0 22 13.5V12A10 10 0 0 0 12 2zm0 7a3 3 0 1 1 0 6 3 3 0 0 1 0-6z',
+    icon: 'M12 2a10 10 0 1 0 8.5 15l-1.5-1a8 8 0 1 1 1-4v1.5a1.5 1.5 0 0 1-3 0v-1.5a5 5 0 1 0-1.5 3.5 3.5 3.5 0 0 0 6.5-2v-1.5A10 10 0 0 0 12 2m0 7a3 3 0 1 1 0 6 3 3 0 0 1 0-6',
   },
   {
     id: 'messenger',
@@ -71,21 +73,21 @@ export const SHARE_NETWORKS: readonly ShareNetwork[] = [
     url: 'https://www.facebook.com/dialog/send',
     params: { app_id: '{appId}', link: '{url}', redirect_uri: '{url}' },
     requires: ['appId'],
-    icon: 'M12 2C6.4 2 2 6.1 2 11.7c0 2.9 1.2 5.5 3.2 7.3V22l3-1.6c1.2.3 2.5.5 3.8.5 5.6 0 10-4.1 10-9.7S17.6 2 12 2zm1 12.7-2.5-2.7-5 2.7 5.5-5.8 2.6 2.7 4.9-2.7z',
+    icon: 'M12 2Q3 2.5 2 11.5q0 4.5 3 7.5v3l3-1.5 4 .5q9-.5 10-10C23 1.5 17.5 2 12 2m1 12.5-2.5-2.5-5 2.5 5.5-5.5 2.5 2.5 5-2.5z',
   },
   {
     id: 'telegram',
     name: 'Telegram',
     url: 'https://t.me/share/url',
     params: { url: '{url}', text: '{text}' },
-    icon: 'M21.4 3.3 2.9 10.5c-1.3.5-1.2 1.2-.2 1.5l4.7 1.5 1.8 5.6c.2.6.4.8.8.8.5 0 .7-.2 1-.5l2.3-2.2 4.7 3.5c.9.5 1.5.2 1.7-.8l3.1-14.5c.3-1.3-.5-1.9-1.4-1.5zM9.2 13.1 18.8 7c.4-.3.8-.1.5.2l-8 7.2-.3 3.5z',
+    icon: 'M21.5 3.5 3 10.5q-2 1-.5 1.5l5 1.5 1.5 5.5 1 1 1-.5 2.5-2.5 4.5 3.5q1.5 1 1.5-.5l3.5-14.5q0-2-1.5-1.5zM9 13l10-6h.5L11.5 14.5l-.5 3.5z',
   },
   {
     id: 'email',
     name: 'E-mail',
     url: 'mailto:',
     params: { subject: '{title}', body: '{text}\n\n{url}' },
-    icon: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2.4V17h16V7.4l-8 5.3zM5.4 7 12 11.3 18.6 7z',
+    icon: 'M3 5h18l1 1v12l-1 1H3l-1-1V6zm1 2.5v9.5h16V7.5L12 12.5zm1.5-.5 6.5 4.5 6.5-4.5z',
   },
 ];
 

@@ -22,9 +22,9 @@ const TAG = 'vitrine-share';
 /** How long "Link copied" stays on screen. */
 const STATUS_MS = 4000;
 
-const SHARE_ICON = 'M18 2a3 3 0 1 1-2.2 5.1L8.9 11a3 3 0 0 1 0 2l6.9 3.9A3 3 0 1 1 15 19l.1-.9-7-3.9a3 3 0 1 1 0-4.4l7-3.9A3 3 0 0 1 18 2z';
-const IMAGE_ICON = 'M4 4h16a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z';
-const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2H6v11h8v-1h2v3H4z';
+const SHARE_ICON = 'M18 2a3 3 0 1 1-2 5l-7 4v2l7 4a3 3 0 1 1-1 2v-1l-7-4a3 3 0 1 1 0-4l7-4a3 3 0 0 1 3-4';
+const IMAGE_ICON = 'M4 4h16l1 1v14l-1 1H4l-1-1V5zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3';
+const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2h-1v11h8v-1h2v3H4z';
 
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon"><path d=${path}></path></svg>`;
