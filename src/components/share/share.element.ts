@@ -275,49 +275,42 @@ export class VitrineShare extends VitrineElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
   }
 
-  /** Opens the menu and focuses its first (or last) item. */
-  async #openMenu(last?: boolean): Promise<void> {
+  /** Opens the menu and focuses its item at `index` (negative: from the end). */
+  async #focusMenuItem(index: number): Promise<void> {
     this.menuOpen = true;
     await this.updateComplete;
-    const items = this.#menuItems();
-    items[last ? items.length - 1 : 0]?.focus();
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    items.at(index % items.length)?.focus();
   }
 
-  #menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  }
-
-  #onTriggerKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    void this.#openMenu(event.key === 'ArrowUp');
-  }
-
+  /** The menu button pattern, on the trigger and in the menu: arrows (wrapping), Home and End move; Escape and Tab close. */
   #onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.#menuItems();
-    const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
-    const target = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
-    if (target !== undefined || event.key === 'Escape') event.preventDefault();
-    if (target !== undefined) items[(target + items.length) % items.length]?.focus();
-    // From the trigger, the browser's own Tab (or Shift+Tab) then leaves the widget.
-    else if (event.key === 'Escape' || event.key === 'Tab') this.#closeMenu();
+    const current = [...this.renderRoot.querySelectorAll('[role="menuitem"]')].indexOf(this.shadowRoot!.activeElement!);
+    // From the trigger (current -1), ArrowUp opens on the last item.
+    const target = { ArrowDown: current + 1, ArrowUp: Math.max(current, 0) - 1, Home: 0, End: -1 }[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      void this.#focusMenuItem(target);
+    } else if (this.menuOpen && (event.key === 'Escape' || event.key === 'Tab')) {
+      // Tab: the browser then moves on from the trigger, out of the widget.
+      if (event.key === 'Escape') event.preventDefault();
+      this.#closeMenu();
+    }
   }
 
-  // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
-  #networkButton(item: ShareItem, menu?: boolean): TemplateResult {
+  /** A button of the list or menu; `name` is shown beside the icon, `label` (when the name alone is not enough) is its accessible name. */
+  #button(path: string, name: string, onClick: () => void, label?: string, network?: string): TemplateResult {
+    const menu = this.layout === 'menu';
+    // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
+    return html`<li role=${menu ? 'none' : nothing}><button type="button" part="button" data-network=${network ?? nothing} role=${menu ? 'menuitem' : nothing}
+tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}>${icon(path)}${this.layout === 'icons' && network ? nothing : html`<span>${name}</span>`}</button></li>`;
+  }
+
+  #networkButton(item: ShareItem): TemplateResult {
     const i18n = this.#i18n;
-    const [name, label, path] =
-      item === COPY_LINK
-        ? [i18n.t('copy'), i18n.t('copy'), COPY_ICON]
-        : item.id === 'email'
-          ? [i18n.t('email'), i18n.t('emailName'), item.icon]
-          : [item.name, i18n.t('shareOn', item.name), item.icon];
-    return html`<button type="button" part="button" data-network=${item === COPY_LINK ? item : item.id} role=${menu ? 'menuitem' : nothing}
-tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.#activate(item)}>${icon(path)}${menu || this.layout === 'labels' ? html`<span>${name}</span>` : nothing}</button>`;
-  }
-
-  #nativeButton(kind: 'native' | 'look', path: string, name: string): TemplateResult {
-    return html`<li><button type="button" part="button" @click=${() => this.#shareNatively(kind)}>${icon(path)}<span>${name}</span></button></li>`;
+    const activate = () => this.#activate(item);
+    if (item === COPY_LINK) return this.#button(COPY_ICON, i18n.t('copy'), activate, i18n.t('copy'), item);
+    return this.#button(item.icon, item.id === 'email' ? i18n.t('email') : item.name, activate, item.id === 'email' ? i18n.t('emailName') : i18n.t('shareOn', item.name), item.id);
   }
 
   protected override render(): TemplateResult {
@@ -326,16 +319,17 @@ tabindex=${menu ? -1 : nothing} aria-label=${label} @click=${() => this.#activat
     const native = !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
     const image = safeUrl(this.image) ?? product.image;
     const look = native && image && new URL(image).origin === location.origin && canShare({ files: [probeFile(image)] });
-    const items = native ? [] : this.#shownNetworks(product);
-    const popup = native ? nothing : 'menu';
+    // The menu layout is one button: it opens the system sheet, or the menu of networks where there is none.
+    const menu = this.layout === 'menu' && !native;
     return html`${this.layout === 'menu'
-      ? html`<button type="button" part="button" aria-haspopup=${popup} aria-expanded=${native ? nothing : String(this.menuOpen)} aria-controls=${popup}
-@click=${() => (native ? this.#shareNatively('native') : this.menuOpen ? (this.menuOpen = false) : this.#openMenu())} @keydown=${native ? nothing : this.#onTriggerKeydown}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>
-${native ? nothing : html`<div id="menu" role="menu" part="menu" aria-label=${i18n.t('networks')} ?hidden=${!this.menuOpen} @keydown=${this.#onMenuKeydown}
-@focusout=${(event: FocusEvent) => !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${items.map(item => this.#networkButton(item, true))}</div>`}`
-      : html`<ul part="list" aria-label=${i18n.t('networks')}>${native
-          ? [this.#nativeButton('native', SHARE_ICON, i18n.t('shareNative')), look ? this.#nativeButton('look', IMAGE_ICON, i18n.t('shareLook')) : nothing]
-          : items.map(item => html`<li>${this.#networkButton(item)}</li>`)}</ul>`}
+      ? html`<button type="button" part="button" aria-haspopup=${menu ? 'menu' : nothing} aria-expanded=${menu ? String(this.menuOpen) : nothing} aria-controls=${menu ? 'menu' : nothing}
+@click=${() => (!menu ? this.#shareNatively('native') : this.menuOpen ? (this.menuOpen = false) : this.#focusMenuItem(0))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
+      : nothing}${this.layout === 'menu' && native
+      ? nothing
+      : html`<ul id="menu" part=${menu ? 'menu' : 'list'} role=${menu ? 'menu' : nothing} aria-label=${i18n.t('networks')} ?hidden=${menu && !this.menuOpen} @keydown=${menu ? this.#onMenuKeydown : nothing}
+@focusout=${(event: FocusEvent) => menu && !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${native
+          ? [this.#button(SHARE_ICON, i18n.t('shareNative'), () => this.#shareNatively('native')), look ? this.#button(IMAGE_ICON, i18n.t('shareLook'), () => this.#shareNatively('look')) : nothing]
+          : this.#shownNetworks(product).map(item => this.#networkButton(item))}</ul>`}
 <span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
       ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
       : nothing}`;
