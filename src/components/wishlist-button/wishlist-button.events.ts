@@ -7,9 +7,9 @@ export interface WishlistToggleDetail {
 
 /** After the shopper adds or removes the product; bubbles out of shadow roots so the page can show a notice. */
 export class VitrineWishlistToggleEvent extends Event {
-  static readonly type = 'vitrine-wishlist-toggle';
+  static readonly eventName = 'vitrine-wishlist-toggle';
   constructor(readonly detail: WishlistToggleDetail) {
-    super(VitrineWishlistToggleEvent.type, { bubbles: true, composed: true });
+    super(VitrineWishlistToggleEvent.eventName, { bubbles: true, composed: true });
   }
 }
 

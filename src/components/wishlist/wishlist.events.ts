@@ -7,9 +7,9 @@ export interface WishlistShareDetail {
 
 /** Before the share link is shown; cancelable: `preventDefault()` when the page shares it its own way. */
 export class VitrineWishlistShareEvent extends Event {
-  static readonly type = 'vitrine-wishlist-share';
+  static readonly eventName = 'vitrine-wishlist-share';
   constructor(readonly detail: WishlistShareDetail) {
-    super(VitrineWishlistShareEvent.type, { bubbles: true, composed: true, cancelable: true });
+    super(VitrineWishlistShareEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }
 }
 
@@ -23,9 +23,9 @@ export interface WishlistVoteDetail {
 
 /** A vote was cast: by a friend (owner mode, from the live stream) or by this visitor (shared mode). */
 export class VitrineWishlistVoteEvent extends Event {
-  static readonly type = 'vitrine-wishlist-vote';
+  static readonly eventName = 'vitrine-wishlist-vote';
   constructor(readonly detail: WishlistVoteDetail) {
-    super(VitrineWishlistVoteEvent.type, { bubbles: true, composed: true });
+    super(VitrineWishlistVoteEvent.eventName, { bubbles: true, composed: true });
   }
 }
 
