@@ -1,4 +1,4 @@
-import type { Queryable } from '../db.js';
+import type { Database } from '../db.js';
 
 export interface EventRow {
   messageId: string;
@@ -28,7 +28,7 @@ export class EventWriter {
   private idle: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Pick<Database, 'queryPrepared'>,
     /** Rows per INSERT at most; PostgreSQL takes arrays of any length, this bounds one statement's work. */
     private readonly maxRows = 2000,
   ) {}
@@ -70,7 +70,8 @@ export class EventWriter {
       else first.set(id, pending);
     }
     // One parameter for the whole group: the validated events as JSON, unpacked by the database.
-    const { rows: inserted } = await this.db.query<{ message_id: string }>(
+    const inserted = await this.db.queryPrepared(
+      'events_insert',
       `INSERT INTO events (message_id, name, properties, context, occurred_at)
        SELECT "messageId", name, properties, context, "timestamp"
        FROM jsonb_to_recordset($1::jsonb) AS batch("messageId" uuid, name text, properties jsonb, context jsonb, "timestamp" timestamptz)
@@ -78,7 +79,7 @@ export class EventWriter {
        RETURNING message_id`,
       [JSON.stringify([...first.values()].map(pending => pending.row))],
     );
-    const stored = new Set(inserted.map(row => row.message_id));
+    const stored = new Set(inserted.map(([id]) => id));
     for (const [id, pending] of first) pending.settle(stored.has(id));
     copies.forEach(pending => pending.settle(false));
   }
