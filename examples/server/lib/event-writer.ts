@@ -1,4 +1,4 @@
-import type { Queryable } from '../db.js';
+import type { Database } from '../db.js';
 
 export interface EventRow {
   messageId: string;
@@ -15,6 +15,22 @@ interface PendingRow {
   fail(error: unknown): void;
 }
 
+export interface EventWriterOptions {
+  /** Rows per INSERT at most; bounds one statement's work. */
+  maxRows?: number;
+  /**
+   * INSERTs in flight at once. 1 for the embedded database (it runs one statement at a time anyway);
+   * more for a PostgreSQL server, so one group's commit (its WAL flush) overlaps the next group's.
+   */
+  concurrency?: number;
+  /**
+   * When fewer rows than this are waiting, wait up to `gatherTurns` more event-loop turns before the INSERT,
+   * so the requests already on their way join it: fewer, larger statements for the same latency.
+   */
+  gatherRows?: number;
+  gatherTurns?: number;
+}
+
 /**
  * Group commit for the collector. Requests hand their events to `write()`,
  * which resolves only once they are committed. Rows arriving in the same tick,
@@ -24,39 +40,70 @@ interface PendingRow {
  */
 export class EventWriter {
   private buffer: PendingRow[] = [];
-  private running = false;
-  private idle: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  private scheduled = false;
+  private idleWaiters: Array<() => void> = [];
+  private readonly maxRows: number;
+  private readonly concurrency: number;
+  private readonly gatherRows: number;
+  private readonly gatherTurns: number;
 
   constructor(
-    private readonly db: Queryable,
-    /** Rows per INSERT at most; PostgreSQL takes arrays of any length, this bounds one statement's work. */
-    private readonly maxRows = 2000,
-  ) {}
+    private readonly db: Pick<Database, 'queryPrepared'>,
+    { maxRows = 2000, concurrency = 1, gatherRows = 0, gatherTurns = 0 }: EventWriterOptions = {},
+  ) {
+    this.maxRows = maxRows;
+    this.concurrency = concurrency;
+    this.gatherRows = gatherRows;
+    this.gatherTurns = gatherTurns;
+  }
 
   /** Stores the rows; resolves per row to true (stored) or false (duplicate messageId) once durable. */
   write(rows: EventRow[]): Promise<boolean[]> {
     const settled = Promise.all(
       rows.map(row => new Promise<boolean>((settle, fail) => this.buffer.push({ row, settle, fail }))),
     );
-    if (!this.running) {
-      this.running = true;
-      // setImmediate: let the other requests parsed in this tick join the first INSERT.
-      this.idle = new Promise(resolve => setImmediate(() => this.drain().finally(resolve)));
-    }
+    this.schedule();
     return settled;
   }
 
   /** Resolves when every buffered row is written (for shutdown). */
   flushed(): Promise<void> {
-    return this.idle;
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise(resolve => this.idleWaiters.push(resolve));
   }
 
-  private async drain(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const group = this.buffer.splice(0, this.maxRows);
-      await this.insert(group).catch(error => group.forEach(pending => pending.fail(error)));
-    }
-    this.running = false;
+  private isIdle(): boolean {
+    return this.buffer.length === 0 && this.inFlight === 0 && !this.scheduled;
+  }
+
+  /**
+   * Starts the next INSERT on a later turn of the event loop (setImmediate: after the poll phase), so the
+   * requests read in this turn, and the answers of the INSERT that just ended, go first.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.buffer.length === 0 || this.inFlight >= this.concurrency) return;
+    this.scheduled = true;
+    let turns = 0;
+    const start = () => {
+      if (this.buffer.length < this.gatherRows && turns++ < this.gatherTurns) {
+        setImmediate(start);
+        return;
+      }
+      this.scheduled = false;
+      while (this.buffer.length > 0 && this.inFlight < this.concurrency) {
+        const group = this.buffer.splice(0, this.maxRows);
+        this.inFlight++;
+        this.insert(group)
+          .catch(error => group.forEach(pending => pending.fail(error)))
+          .finally(() => {
+            this.inFlight--;
+            this.schedule();
+            if (this.isIdle()) this.idleWaiters.splice(0).forEach(resolve => resolve());
+          });
+      }
+    };
+    setImmediate(start);
   }
 
   private async insert(group: PendingRow[]): Promise<void> {
@@ -70,7 +117,8 @@ export class EventWriter {
       else first.set(id, pending);
     }
     // One parameter for the whole group: the validated events as JSON, unpacked by the database.
-    const { rows: inserted } = await this.db.query<{ message_id: string }>(
+    const inserted = await this.db.queryPrepared(
+      'events_insert',
       `INSERT INTO events (message_id, name, properties, context, occurred_at)
        SELECT "messageId", name, properties, context, "timestamp"
        FROM jsonb_to_recordset($1::jsonb) AS batch("messageId" uuid, name text, properties jsonb, context jsonb, "timestamp" timestamptz)
@@ -78,7 +126,7 @@ export class EventWriter {
        RETURNING message_id`,
       [JSON.stringify([...first.values()].map(pending => pending.row))],
     );
-    const stored = new Set(inserted.map(row => row.message_id));
+    const stored = new Set(inserted.map(([id]) => id));
     for (const [id, pending] of first) pending.settle(stored.has(id));
     copies.forEach(pending => pending.settle(false));
   }

@@ -64,7 +64,15 @@ const eventSchema = {
  * storage is deduplicated on messageId by the primary key.
  */
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
-  const writer = new EventWriter(app.db);
+  const writer = new EventWriter(app.db, {
+    // A PostgreSQL server commits one group while the next is sent (measured: 2 writers 0.39-0.40 of the baseline,
+    // 1 writer 0.36-0.37); PGlite runs one statement at a time whatever is in flight.
+    concurrency: app.db.kind === 'postgres' ? 2 : 1,
+    // Under 40 rows waiting, up to 2 more event-loop turns for the requests already sent to join:
+    // groups of about 35 instead of 27 rows, +10 % events/s, p99 unchanged (measured at 50 connections).
+    gatherRows: 40,
+    gatherTurns: 2,
+  });
   app.addHook('onClose', () => writer.flushed());
   app.addSchema(eventSchema);
 
