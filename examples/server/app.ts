@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerConfig } from './config.js';
 import type { Database } from './db.js';
 import { ApiError, errorSchema, installErrorHandling } from './lib/errors.js';
+import { PLAIN_UUID } from './lib/uuid.js';
 import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -54,6 +55,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     ajv: {
       // Unknown fields are a client error, not something to strip silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+      onCreate: ajv => ajv.addFormat('uuid', PLAIN_UUID),
     },
   });
   app.decorate('db', db);

@@ -86,21 +86,43 @@ describe('events collector', () => {
     const unknownProperty = event('share', { network: 'x', colour: 'red' });
     const unknownName = { ...event(), name: 'page_view' };
     const badId = { ...event(), messageId: 'not-a-uuid' };
+    // ajv's uuid format takes this form; PostgreSQL's uuid type does not.
+    const urnId = { ...event(), messageId: `urn:uuid:${randomUUID()}` };
     const missingRequired = event('hotspot_open', { postId: 'p1' });
     const future = { ...event(), timestamp: new Date(Date.now() + 3 * 24 * 3600e3).toISOString() };
     const extraContext = { ...event(), context: { ...event().context, email: 'a@b.c' } };
-    const response = await post({ batch: [good, unknownProperty, unknownName, badId, missingRequired, future, extraContext] });
+    const response = await post({ batch: [good, unknownProperty, unknownName, badId, urnId, missingRequired, future, extraContext] });
     assert.equal(response.status, 200);
     const body = (await response.json()) as CollectorAnswer;
     assert.deepEqual(body.accepted, [good.messageId]);
     const reasons = Object.fromEntries(body.rejected.map(r => [r.messageId, r.reason]));
     assert.match(reasons[unknownProperty.messageId], /\/properties must NOT have additional properties: colour/);
     assert.match(reasons[unknownName.messageId], /\/name must be equal to one of the allowed values/);
-    assert.match(reasons['not-a-uuid'], /\/messageId must match format "uuid"/);
+    assert.match(reasons['not-a-uuid'], /\/messageId must match pattern/);
+    assert.match(reasons[urnId.messageId], /\/messageId must match pattern/);
     assert.match(reasons[missingRequired.messageId], /must have required property 'productId'/);
     assert.match(reasons[future.messageId], /future/);
     assert.match(reasons[extraContext.messageId], /\/context must NOT have additional properties: email/);
     assert.equal((await rowsFor([unknownProperty.messageId, missingRequired.messageId, future.messageId])).length, 0);
+  });
+
+  test('an event valid JSON allows but the database cannot store is refused alone; its group and the other requests are stored', async () => {
+    // PostgreSQL refuses \u0000 in jsonb text: the whole group's INSERT fails, then the group is stored row by row.
+    const nul = event('share', { network: 'facebook', productId: 'robe\u0000camille' });
+    const sameBatch = event();
+    const otherRequest = [event(), event()];
+    const [first, second] = await Promise.all([post({ batch: [sameBatch, nul] }), post({ batch: otherRequest })]);
+    assert.equal(first.status, 200);
+    assert.equal(second.status, 200);
+    const answer = (await first.json()) as CollectorAnswer;
+    assert.deepEqual(answer.accepted, [sameBatch.messageId]);
+    assert.deepEqual(answer.rejected.map(r => r.messageId), [nul.messageId]);
+    assert.match(answer.rejected[0].reason, /^the database cannot store this event: unsupported Unicode escape sequence/);
+    assert.deepEqual(((await second.json()) as CollectorAnswer).accepted, otherRequest.map(e => e.messageId));
+    assert.equal((await rowsFor([sameBatch.messageId, nul.messageId, ...otherRequest.map(e => e.messageId)])).length, 3);
+    // Sent again (the client retries nothing rejected, but a copy may be in flight): the same answers.
+    const again = (await (await post({ batch: [sameBatch, nul] })).json()) as CollectorAnswer;
+    assert.deepEqual([again.duplicates, again.rejected.map(r => r.messageId)], [[sameBatch.messageId], [nul.messageId]]);
   });
 
   test('a malformed envelope is a 400; __proto__ keys are refused', async () => {

@@ -68,6 +68,9 @@ describe('wishlists API', () => {
     assert.equal((await call('GET', `/v1/wishlists/${wishlist.id}`, { token: 'x'.repeat(43) })).status, 401);
     const other = await create([]);
     assert.equal((await call('GET', `/v1/wishlists/${wishlist.id}`, { token: other.ownerToken })).status, 403);
+    // `urn:uuid:…` passes ajv-formats' uuid but not PostgreSQL's uuid type: a 400 from validation, before any query.
+    const urn = await call<{ error: { code: string } }>('GET', `/v1/wishlists/urn:uuid:${wishlist.id}`, { token: ownerToken });
+    assert.equal(urn.status, 400);
 
     const read = await call<{ wishlist: Wishlist }>('GET', `/v1/wishlists/${wishlist.id}`, { token: ownerToken });
     assert.equal(read.status, 200);

@@ -8,12 +8,20 @@ export interface EventRow {
   timestamp: string;
 }
 
+/** What became of one event: stored by this write, already stored (a duplicate), or refused by the database with why. */
+export type RowOutcome = 'stored' | 'duplicate' | { refused: string };
+
 interface PendingRow {
   row: EventRow;
-  /** true: stored by this write; false: the messageId was already stored (a duplicate). */
-  settle(stored: boolean): void;
+  settle(outcome: RowOutcome): void;
   fail(error: unknown): void;
 }
+
+/**
+ * SQLSTATE class 22, data exception: a value valid JSON and the taxonomy allow but the database cannot store
+ * (a \u0000 in a string, a date outside its range). The event is refused; retrying it would fail again.
+ */
+const isDataException = (error: unknown): boolean => String((error as { code?: unknown } | null)?.code).startsWith('22');
 
 export interface EventWriterOptions {
   /** Rows per INSERT at most; bounds one statement's work. */
@@ -58,10 +66,10 @@ export class EventWriter {
     this.gatherTurns = gatherTurns;
   }
 
-  /** Stores the rows; resolves per row to true (stored) or false (duplicate messageId) once durable. */
-  write(rows: EventRow[]): Promise<boolean[]> {
+  /** Stores the rows; resolves per row, once durable, to what became of it. Rejects when nothing could be stored (retry later). */
+  write(rows: EventRow[]): Promise<RowOutcome[]> {
     const settled = Promise.all(
-      rows.map(row => new Promise<boolean>((settle, fail) => this.buffer.push({ row, settle, fail }))),
+      rows.map(row => new Promise<RowOutcome>((settle, fail) => this.buffer.push({ row, settle, fail }))),
     );
     this.schedule();
     return settled;
@@ -110,12 +118,35 @@ export class EventWriter {
     // One row per messageId in a statement: the first copy is the one stored, later copies are duplicates
     // (settled only once the first is durable, so a failed INSERT fails them all and they are retried).
     const first = new Map<string, PendingRow>();
-    const copies: PendingRow[] = [];
+    const copies: Array<[string, PendingRow]> = [];
     for (const pending of group) {
       const id = pending.row.messageId.toLowerCase();
-      if (first.has(id)) copies.push(pending);
+      if (first.has(id)) copies.push([id, pending]);
       else first.set(id, pending);
     }
+    const outcomes = new Map<string, RowOutcome>();
+    try {
+      await this.store([...first], outcomes);
+    } catch (error) {
+      if (!isDataException(error)) throw error;
+      // One event the database refuses fails the whole statement. Store the group again one event at a time,
+      // so that event alone is refused and the others are stored: a bad event never blocks a client's queue.
+      for (const entry of first) {
+        await this.store([entry], outcomes).catch(rowError => {
+          if (!isDataException(rowError)) throw rowError;
+          outcomes.set(entry[0], { refused: (rowError as Error).message });
+        });
+      }
+    }
+    for (const [id, pending] of first) pending.settle(outcomes.get(id)!);
+    for (const [id, pending] of copies) {
+      const outcome = outcomes.get(id)!;
+      pending.settle(outcome === 'stored' ? 'duplicate' : outcome);
+    }
+  }
+
+  /** One INSERT of `rows` (by lower-case messageId); records each row's outcome once it is committed. */
+  private async store(rows: Array<[string, PendingRow]>, outcomes: Map<string, RowOutcome>): Promise<void> {
     // One parameter for the whole group: the validated events as JSON, unpacked by the database.
     const inserted = await this.db.queryPrepared(
       'events_insert',
@@ -124,10 +155,9 @@ export class EventWriter {
        FROM jsonb_to_recordset($1::jsonb) AS batch("messageId" uuid, name text, properties jsonb, context jsonb, "timestamp" timestamptz)
        ON CONFLICT (message_id) DO NOTHING
        RETURNING message_id`,
-      [JSON.stringify([...first.values()].map(pending => pending.row))],
+      [JSON.stringify(rows.map(([, pending]) => pending.row))],
     );
     const stored = new Set(inserted.map(([id]) => id));
-    for (const [id, pending] of first) pending.settle(stored.has(id));
-    copies.forEach(pending => pending.settle(false));
+    for (const [id] of rows) outcomes.set(id, stored.has(id) ? 'stored' : 'duplicate');
   }
 }

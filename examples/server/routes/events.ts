@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { requireAdmin } from '../lib/admin.js';
-import { type EventRow, EventWriter } from '../lib/event-writer.js';
+import { type EventRow, EventWriter, type RowOutcome } from '../lib/event-writer.js';
 
 /** The event taxonomy, shared with the client: src/core/events.schema.json. */
 export const eventTaxonomy = JSON.parse(readFileSync(new URL('../../../src/core/events.schema.json', import.meta.url), 'utf8')) as {
@@ -22,7 +22,7 @@ const MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000;
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 // allErrors off: the first error is enough for a reason, and it bounds the work per event.
 const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: false, coerceTypes: false, useDefaults: false });
-(addFormats as unknown as (a: Ajv, formats: string[]) => void)(ajv, ['uuid', 'date-time', 'uri']);
+(addFormats as unknown as (a: Ajv, formats: string[]) => void)(ajv, ['date-time', 'uri']);
 const validateEvent = ajv.compile<EventRow>(eventTaxonomy);
 
 function reasonOf(error: ErrorObject | undefined): string {
@@ -146,20 +146,24 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
         else if (Date.parse(event.timestamp) > latest) rejected.push({ messageId: event.messageId, reason: '/timestamp is in the future' });
         else valid.push(event);
       }
-      let stored: boolean[];
+      let outcomes: RowOutcome[];
       try {
-        stored = await writer.write(valid);
+        outcomes = await writer.write(valid);
       } catch (error) {
         request.log.error({ err: error }, 'events not stored');
         // Nothing was committed for these rows: the client keeps them and retries.
         reply.header('retry-after', '5');
         return reply.status(503).send({ error: { code: 'storage_unavailable', message: 'Events could not be stored; retry later' } });
       }
-      return {
-        accepted: valid.filter((_, i) => stored[i]).map(event => event.messageId),
-        duplicates: valid.filter((_, i) => !stored[i]).map(event => event.messageId),
-        rejected,
-      };
+      const accepted: string[] = [];
+      const duplicates: string[] = [];
+      valid.forEach(({ messageId }, i) => {
+        const outcome = outcomes[i];
+        if (outcome === 'stored') accepted.push(messageId);
+        else if (outcome === 'duplicate') duplicates.push(messageId);
+        else rejected.push({ messageId, reason: `the database cannot store this event: ${outcome.refused}`.slice(0, 300) });
+      });
+      return { accepted, duplicates, rejected };
     },
   );
 
