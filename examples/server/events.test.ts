@@ -175,6 +175,7 @@ describe('events collector', () => {
     let limited: Response | undefined;
     for (let i = 0; i < 60 && !limited; i++) {
       const response = await post({ batch: [event()] });
+      if (response.status === 200) assert.equal(response.headers.get('x-ratelimit-remaining'), null, 'no rate-limit headers on accepted batches');
       if (response.status === 429) limited = response;
       else await response.body?.cancel();
     }

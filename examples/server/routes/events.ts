@@ -85,7 +85,16 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     '/v1/events',
     {
       bodyLimit: COLLECTOR_BODY_LIMIT,
-      config: { rateLimit: { max: app.serverConfig.eventsRateLimit, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: app.serverConfig.eventsRateLimit,
+          timeWindow: 60_000,
+          // No x-ratelimit-* headers on accepted batches: pages on other origins cannot read them (CORS exposes
+          // only etag and retry-after) and the client does not need them; every beacon saved their bytes and work.
+          // A 429 still carries Retry-After.
+          addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+        },
+      },
       schema: {
         summary: 'Collect a batch of analytics events',
         description:
