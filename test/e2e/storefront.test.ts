@@ -27,6 +27,23 @@ describe('demo storefront (npm start)', () => {
     await page.close();
   });
 
+  test("a widget's chunk downloads alongside the runtime, not after it, and runs once the runtime is configured", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.waitForFunction(() => customElements.get('vitrine-share') !== undefined);
+    const [runtime, share] = await page.evaluate(() =>
+      ['runtime.js', 'vitrine-share.js'].map(file => {
+        const entry = performance.getEntriesByType('resource').find(e => e.name.endsWith(`/cdn/${file}`)) as PerformanceResourceTiming;
+        return { start: entry.startTime, end: entry.responseEnd };
+      }),
+    );
+    const timing = { runtimeEnd: runtime.end, shareStart: share.start };
+    assert.ok(timing.shareStart < timing.runtimeEnd, `vitrine-share.js started at ${timing.shareStart} ms, runtime.js ended at ${timing.runtimeEnd} ms`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('product page carries JSON-LD Product data and Open Graph tags', async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
