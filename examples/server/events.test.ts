@@ -110,7 +110,9 @@ describe('events collector', () => {
     // PostgreSQL refuses \u0000 in jsonb text: the whole group's INSERT fails, then the group is stored row by row.
     const nul = event('share', { network: 'facebook', productId: 'robe\u0000camille' });
     const sameBatch = event();
-    const otherRequest = [event(), event()];
+    // Year 0 is a valid date-time for the schema; PostgreSQL has no year 0.
+    const yearZero = { ...event(), timestamp: '0000-01-01T00:00:00Z' };
+    const otherRequest = [event(), yearZero, event()];
     const [first, second] = await Promise.all([post({ batch: [sameBatch, nul] }), post({ batch: otherRequest })]);
     assert.equal(first.status, 200);
     assert.equal(second.status, 200);
@@ -118,7 +120,10 @@ describe('events collector', () => {
     assert.deepEqual(answer.accepted, [sameBatch.messageId]);
     assert.deepEqual(answer.rejected.map(r => r.messageId), [nul.messageId]);
     assert.match(answer.rejected[0].reason, /^the database cannot store this event: unsupported Unicode escape sequence/);
-    assert.deepEqual(((await second.json()) as CollectorAnswer).accepted, otherRequest.map(e => e.messageId));
+    const other = (await second.json()) as CollectorAnswer;
+    assert.deepEqual(other.accepted, [otherRequest[0].messageId, otherRequest[2].messageId]);
+    assert.deepEqual(other.rejected.map(r => r.messageId), [yearZero.messageId]);
+    assert.match(other.rejected[0].reason, /^the database cannot store this event: .*out of range/);
     assert.equal((await rowsFor([sameBatch.messageId, nul.messageId, ...otherRequest.map(e => e.messageId)])).length, 3);
     // Sent again (the client retries nothing rejected, but a copy may be in flight): the same answers.
     const again = (await (await post({ batch: [sameBatch, nul] })).json()) as CollectorAnswer;

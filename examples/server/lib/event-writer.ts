@@ -125,23 +125,31 @@ export class EventWriter {
       else first.set(id, pending);
     }
     const outcomes = new Map<string, RowOutcome>();
-    try {
-      await this.store([...first], outcomes);
-    } catch (error) {
-      if (!isDataException(error)) throw error;
-      // One event the database refuses fails the whole statement. Store the group again one event at a time,
-      // so that event alone is refused and the others are stored: a bad event never blocks a client's queue.
-      for (const entry of first) {
-        await this.store([entry], outcomes).catch(rowError => {
-          if (!isDataException(rowError)) throw rowError;
-          outcomes.set(entry[0], { refused: (rowError as Error).message });
-        });
-      }
-    }
+    await this.storeIsolatingRefusals([...first], outcomes);
     for (const [id, pending] of first) pending.settle(outcomes.get(id)!);
     for (const [id, pending] of copies) {
       const outcome = outcomes.get(id)!;
       pending.settle(outcome === 'stored' ? 'duplicate' : outcome);
+    }
+  }
+
+  /**
+   * Stores `rows`. One event the database refuses fails the whole statement: then each half is stored on its
+   * own, down to that event alone, which is refused while the others are stored (a few statements for one bad
+   * event in a group, not one per event). A bad event never blocks a client's queue with 503s.
+   */
+  private async storeIsolatingRefusals(rows: Array<[string, PendingRow]>, outcomes: Map<string, RowOutcome>): Promise<void> {
+    try {
+      await this.store(rows, outcomes);
+    } catch (error) {
+      if (!isDataException(error)) throw error;
+      if (rows.length === 1) {
+        outcomes.set(rows[0][0], { refused: (error as Error).message });
+        return;
+      }
+      const half = Math.ceil(rows.length / 2);
+      await this.storeIsolatingRefusals(rows.slice(0, half), outcomes);
+      await this.storeIsolatingRefusals(rows.slice(half), outcomes);
     }
   }
 
