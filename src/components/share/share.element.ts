@@ -298,19 +298,23 @@ export class VitrineShare extends VitrineElement {
     }
   }
 
-  /** A button of the list or menu; `name` is shown beside the icon, `label` (when the name alone is not enough) is its accessible name. */
+  /**
+   * A button of the list or menu; `label` (when the name alone is not enough) is its accessible name. `name` is
+   * shown beside the icon, except on network buttons in the icons layout (or an unknown one, warned as icons).
+   */
   #button(path: string, name: string, onClick: () => void, label?: string, network?: string): TemplateResult {
     const menu = this.layout === 'menu';
     // Templates are written on few lines on purpose: Lit ships their text as is, whitespace included.
     return html`<li role=${menu ? 'none' : nothing}><button type="button" part="button" data-network=${network ?? nothing} role=${menu ? 'menuitem' : nothing}
-tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}>${icon(path)}${this.layout === 'icons' && network ? nothing : html`<span>${name}</span>`}</button></li>`;
+tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}>${icon(path)}${network && !menu && this.layout !== 'labels' ? nothing : html`<span>${name}</span>`}</button></li>`;
   }
 
   #networkButton(item: ShareItem): TemplateResult {
     const i18n = this.#i18n;
     const activate = () => this.#activate(item);
     if (item === COPY_LINK) return this.#button(COPY_ICON, i18n.t('copy'), activate, i18n.t('copy'), item);
-    return this.#button(item.icon, item.id === 'email' ? i18n.t('email') : item.name, activate, item.id === 'email' ? i18n.t('emailName') : i18n.t('shareOn', item.name), item.id);
+    if (item.id === 'email') return this.#button(item.icon, i18n.t('email'), activate, i18n.t('emailName'), item.id);
+    return this.#button(item.icon, item.name, activate, i18n.t('shareOn', item.name), item.id);
   }
 
   protected override render(): TemplateResult {

@@ -12,7 +12,7 @@ button {
   padding: 0 calc(var(--vitrine-share-size) / 4); border: 1px solid var(--vitrine-share-border-color, currentColor);
   border-radius: var(--vitrine-share-radius, var(--vitrine-radius, 999px)); background: var(--vitrine-share-background); color: inherit; font: inherit; cursor: pointer;
 }
-:host([layout=icons]) [data-network] { padding: 0; }
+:host(:not([layout=labels])) [data-network]:not([role=menuitem]) { padding: 0; }
 button:hover { background: #8882; }
 :focus-visible { outline: 2px solid var(--vitrine-share-focus-color, var(--vitrine-accent, Highlight)); outline-offset: 2px; }
 svg { width: calc(var(--vitrine-share-size) / 2); height: calc(var(--vitrine-share-size) / 2); fill: currentColor; fill-rule: evenodd; flex: none; }

@@ -456,6 +456,16 @@ describe('<vitrine-share>', () => {
     expect(decodeURIComponent(open.calls[0].url)).to.contain('u=https://shop.example/produits/robe-camille-lin.html?utm_source=facebook');
   });
 
+  it('gives an unknown layout one warning and shows icon buttons, as the warning says', async () => {
+    const warnings = captureWarnings();
+    const element = await fixture<VitrineShare>(html`<vitrine-share lang="en" no-native networks="facebook,copy" layout="grid"></vitrine-share>`);
+    warnings.restore();
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('layout="grid"').and.contain('Using icons');
+    expect(buttonNames(element)).to.deep.equal(['Share on Facebook', 'Copy link']);
+    expect(element.shadowRoot!.querySelectorAll('button span')).to.have.length(0);
+  });
+
   it('sends no request anywhere before a click', async () => {
     performance.clearResourceTimings();
     productPage({ appId: true });
