@@ -86,7 +86,7 @@ describe('events collector', () => {
     const unknownProperty = event('share', { network: 'x', colour: 'red' });
     const unknownName = { ...event(), name: 'page_view' };
     const badId = { ...event(), messageId: 'not-a-uuid' };
-    // ajv's uuid format takes this form; PostgreSQL's uuid type does not.
+    // ajv-formats' uuid takes this form; PostgreSQL's uuid type does not, so the server's uuid format does not either.
     const urnId = { ...event(), messageId: `urn:uuid:${randomUUID()}` };
     const missingRequired = event('hotspot_open', { postId: 'p1' });
     const future = { ...event(), timestamp: new Date(Date.now() + 3 * 24 * 3600e3).toISOString() };
@@ -98,8 +98,8 @@ describe('events collector', () => {
     const reasons = Object.fromEntries(body.rejected.map(r => [r.messageId, r.reason]));
     assert.match(reasons[unknownProperty.messageId], /\/properties must NOT have additional properties: colour/);
     assert.match(reasons[unknownName.messageId], /\/name must be equal to one of the allowed values/);
-    assert.match(reasons['not-a-uuid'], /\/messageId must match pattern/);
-    assert.match(reasons[urnId.messageId], /\/messageId must match pattern/);
+    assert.match(reasons['not-a-uuid'], /\/messageId must match format "uuid"/);
+    assert.match(reasons[urnId.messageId], /\/messageId must match format "uuid"/);
     assert.match(reasons[missingRequired.messageId], /must have required property 'productId'/);
     assert.match(reasons[future.messageId], /future/);
     assert.match(reasons[extraContext.messageId], /\/context must NOT have additional properties: email/);
@@ -107,7 +107,7 @@ describe('events collector', () => {
   });
 
   test('an event valid JSON allows but the database cannot store is refused alone; its group and the other requests are stored', async () => {
-    // PostgreSQL refuses \u0000 in jsonb text: the whole group's INSERT fails, then the group is stored row by row.
+    // PostgreSQL refuses \u0000 in jsonb text: the whole group's INSERT fails, then each half is stored on its own.
     const nul = event('share', { network: 'facebook', productId: 'robe\u0000camille' });
     const sameBatch = event();
     // Year 0 is a valid date-time for the schema; PostgreSQL has no year 0.

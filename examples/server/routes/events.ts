@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { requireAdmin } from '../lib/admin.js';
 import { type EventRow, EventWriter, type RowOutcome } from '../lib/event-writer.js';
+import { PLAIN_UUID } from '../lib/uuid.js';
 
 /** The event taxonomy, shared with the client: src/core/events.schema.json. */
 export const eventTaxonomy = JSON.parse(readFileSync(new URL('../../../src/core/events.schema.json', import.meta.url), 'utf8')) as {
@@ -23,6 +24,7 @@ const addFormats = (addFormatsModule as unknown as { default?: typeof addFormats
 // allErrors off: the first error is enough for a reason, and it bounds the work per event.
 const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: false, coerceTypes: false, useDefaults: false });
 (addFormats as unknown as (a: Ajv, formats: string[]) => void)(ajv, ['date-time', 'uri']);
+ajv.addFormat('uuid', PLAIN_UUID);
 const validateEvent = ajv.compile<EventRow>(eventTaxonomy);
 
 function reasonOf(error: ErrorObject | undefined): string {
