@@ -77,11 +77,12 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   const selector = tags.join(',');
   const load = (tag: string) => {
     if (!pending.delete(tag)) return;
+    const chunk = `${base}${tag}.js`;
     // The widget's chunk (and its imports) download now, alongside the runtime: one round trip, not two.
     // A preloaded module does not run until imported, after the runtime has applied the page's configuration.
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${base}${tag}.js` }));
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: chunk }));
     loadRuntime()
-      .then(() => import(/* @vite-ignore */ `${base}${tag}.js`))
+      .then(() => import(/* @vite-ignore */ chunk))
       .catch(error => warn(`could not load <${tag}>: ${error}`));
     if (pending.size === 0) observer.disconnect();
   };
