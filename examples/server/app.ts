@@ -94,7 +94,6 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     exposedHeaders: ['etag', 'retry-after'],
     maxAge: 600,
   });
-  await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
     // Thrown by the plugin: an ApiError reaches the error handler as a 429 `{"error": {...}}` (a plain object would be a 500).
@@ -115,8 +114,12 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(productRoutes);
   await app.register(eventRoutes);
   await app.register(feedRoutes);
-  await app.register(authRoutes);
-  await app.register(wishlistRoutes);
+  // Cookies only where a session is read or set: the collector and the feeds, the busiest routes, skip the parsing.
+  await app.register(async sessionScope => {
+    await sessionScope.register(cookie);
+    await sessionScope.register(authRoutes);
+    await sessionScope.register(wishlistRoutes);
+  });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -22,8 +22,9 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * For a statement run over and over (the collector's INSERT): parsed and planned once under `name`
-   * (per connection), then only bound and executed. Parameters go as text; each row comes back as the
-   * text output of its columns, in order. Outside any transaction: it commits before resolving.
+   * (per connection), then only bound and executed. Parameters must be declared `text` in the SQL
+   * (`$1::text`); each row comes back as the text output of its columns, in order. Outside any
+   * transaction: it commits before resolving.
    */
   queryPrepared(name: string, sql: string, params: string[]): Promise<Array<Array<string | null>>>;
   close(): Promise<void>;
@@ -66,12 +67,17 @@ async function openPglite(dataDir: string): Promise<Database> {
 /**
  * PGlite's query() sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into the database,
  * and Parse replans the statement each time: about 0.2–0.4 ms a statement before any row is written.
- * Here the statement is parsed once under its name, then each run is one Bind + Execute + Sync message
- * (parameters and results as text), built with PGlite's own protocol serializer.
+ * Here the statement is parsed once under its name, then each run is one Bind + Execute + Sync message,
+ * built with PGlite's own protocol serializer.
+ *
+ * Parameters go as UTF-8 bytes in the binary format, which for `text` is the same bytes as the text format:
+ * the serializer copies bytes at memory speed, where for a string it measures the UTF-8 length character by
+ * character, twice (measured: 59 against 33 µs for a 15 KB group).
  */
 function pglitePrepared(db: PGlite): Database['queryPrepared'] {
   const prepared = new Map<string, string>();
   const { serialize } = protocol;
+  const utf8 = new TextEncoder();
   return (name, sql, params) =>
     // Both of PGlite's locks, as its own query() takes them: nothing else runs between these messages,
     // and the statement never lands inside a transaction another caller has open (runExclusive alone
@@ -86,7 +92,7 @@ function pglitePrepared(db: PGlite): Database['queryPrepared'] {
         }
         // execProtocol throws the database error, if any, after the Sync has ended the implicit transaction;
         // it resolves once PGlite has synced its files, as query() does.
-        const { messages } = await db.execProtocol(concat(serialize.bind({ statement: name, values: params }), serialize.execute(), serialize.sync()));
+        const { messages } = await db.execProtocol(concat(serialize.bind({ statement: name, values: params.map(param => utf8.encode(param)) }), serialize.execute(), serialize.sync()));
         return messages.filter(message => message instanceof protocol.messages.DataRowMessage).map(row => row.fields);
       }),
     );
