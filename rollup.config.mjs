@@ -74,7 +74,7 @@ export default [
       manualChunks: id =>
         /\/src\/core\/(config|locale|session|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
           ? 'core'
-          : /\/src\/core\/(element|i18n|localize-controller|store-controller|page-product|json-ld)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
+          : /\/src\/core\/(element|i18n|localize-controller|store-controller|page-product|json-ld|attribute-warning)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
             ? 'element'
             : undefined,
     },

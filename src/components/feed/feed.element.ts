@@ -1,6 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { $config } from '../../core/config.js';
+import { oneOf, warnAttribute } from '../../core/attribute-warning.js';
 import { VitrineElement } from '../../core/element.js';
 import { formatDate } from '../../core/format.js';
 import { readPageProduct } from '../../core/page-product.js';
@@ -8,7 +9,6 @@ import { apiUrl, request } from '../../core/http.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
-import { warnOnce } from '../../core/warn.js';
 import { WishlistAddRequestEvent } from './feed.events.js';
 import { feedMessages } from './feed.i18n.js';
 import { feedStyles } from './feed.styles.js';
@@ -33,7 +33,7 @@ function load(url: string): Promise<FeedData> {
 
 function integer(name: string, value: number, min: number, max: number, fallback: number): number {
   if (Number.isInteger(value) && value >= min && value <= max) return value;
-  warnOnce(`feed:${name}:${value}`, `<vitrine-feed> ${name}="${value}" is invalid: expected a whole number from ${min} to ${max}. Using ${fallback}.`);
+  warnAttribute(WIDGET, name, value, `a whole number from ${min} to ${max}. Using ${fallback}`);
   return fallback;
 }
 
@@ -133,8 +133,7 @@ export class VitrineFeed extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('layout')) {
-      this.mode = LAYOUTS.includes(this.layout) ? this.layout : 'grid';
-      if (this.mode !== this.layout) warnOnce(`feed:layout:${this.layout}`, `<vitrine-feed> layout="${this.layout}" is invalid: expected grid, carousel or look. Using grid.`);
+      this.mode = oneOf(WIDGET, 'layout', this.layout, LAYOUTS);
     }
     if (changed.has('columns')) this.cols = integer('columns', this.columns, 1, 6, 3);
     if (changed.has('limit')) this.max = integer('limit', this.limit, 1, 24, 6);
@@ -148,7 +147,7 @@ export class VitrineFeed extends VitrineElement {
 
   private fetch(): void {
     const base = safeUrl(this.api || $config.get().api);
-    if (this.api && !base) warnOnce(`feed:api:${this.api}`, `<vitrine-feed> api="${this.api}" is invalid: expected an http(s) URL. Using the configured API.`);
+    if (this.api && !base) warnAttribute(WIDGET, 'api', this.api, 'an http(s) URL. Using the configured API');
     this.base = base ?? safeUrl($config.get().api) ?? location.href;
     if (this.data) {
       this.status = 'ready';
@@ -156,7 +155,7 @@ export class VitrineFeed extends VitrineElement {
     }
     if (!FEED_ID.test(this.feed)) {
       // No feed yet (the page may set `data` from script): nothing to show, nothing to warn about.
-      if (this.feed) warnOnce(`feed:feed:${this.feed}`, `<vitrine-feed> feed="${this.feed}" is invalid: expected a feed id such as "maison-lumiere" (a-z, 0-9, -).`);
+      if (this.feed) warnAttribute(WIDGET, 'feed', this.feed, 'a feed id such as "maison-lumiere" (a-z, 0-9, -)');
       this.status = 'failed';
       return;
     }

@@ -242,7 +242,7 @@ describe('<vitrine-feed>', () => {
     warnings.restore();
     expect(shadow(element).querySelector('.grid')).to.not.equal(null);
     expect(warnings.messages).to.have.length(2);
-    expect(warnings.messages[0]).to.contain('layout="mosaic"').and.contain('grid, carousel or look');
+    expect(warnings.messages[0]).to.contain('layout="mosaic"').and.contain('grid, carousel, look');
     expect(warnings.messages[1]).to.contain('columns="12"').and.contain('from 1 to 6');
   });
 });

@@ -1,5 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
+import { oneOf, warnAttribute } from '../../core/attribute-warning.js';
 import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
@@ -10,7 +11,6 @@ import { $session, type SessionUser } from '../../core/session.js';
 import { StoreController } from '../../core/store-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
-import { warnOnce } from '../../core/warn.js';
 import { LoginErrorEvent, LoginEvent, LoginRequestEvent, LogoutEvent } from './login.events.js';
 import { messages } from './login.i18n.js';
 import { LOGIN_PROVIDERS, type LoginProvider, isLoginProvider, logos } from './login.providers.js';
@@ -125,10 +125,7 @@ export class VitrineLogin extends VitrineElement {
       const names = this.providers.split(',').map(name => name.trim().toLowerCase()).filter(Boolean);
       const unknown = names.filter(name => !isLoginProvider(name));
       if (unknown.length) {
-        warnOnce(
-          `login:providers:${this.providers}`,
-          `<vitrine-login providers="${this.providers}">: unknown ${unknown.join(', ')}; expected a comma-separated list of ${LOGIN_PROVIDERS.join(', ')}.`,
-        );
+        warnAttribute(WIDGET, 'providers', this.providers, `a comma-separated list of ${LOGIN_PROVIDERS.join(', ')}; unknown ${unknown.join(', ')} left out`);
       }
       this.list = [...new Set(names.filter(isLoginProvider))];
     }
@@ -138,11 +135,7 @@ export class VitrineLogin extends VitrineElement {
       ['theme', ['light', 'dark']],
       ['mode', ['auto', 'popup', 'redirect']],
     ] as const) {
-      const value = this[name] as string;
-      if (changed.has(name) && !(allowed as readonly string[]).includes(value)) {
-        warnOnce(`login:${name}:${value}`, `<vitrine-login ${name}="${value}">: expected ${allowed.join(', ')}. Using ${allowed[0]}.`);
-        (this[name] as string) = allowed[0];
-      }
+      if (changed.has(name)) (this[name] as string) = oneOf(WIDGET, name, this[name], allowed);
     }
   }
 

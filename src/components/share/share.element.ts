@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { oneOf, warnAttribute } from '../../core/attribute-warning.js';
 import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../core/page-product.js';
@@ -10,7 +11,6 @@ import { $registeredShareNetworks } from '../../core/share-registry.js';
 import { StoreController } from '../../core/store-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
-import { warnOnce } from '../../core/warn.js';
 import { shareCatalog } from './share.i18n.js';
 import { VitrineShareEvent } from './share.events.js';
 import { shareStyles } from './share.styles.js';
@@ -144,18 +144,11 @@ export class VitrineShare extends VitrineElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    for (const [name, allowed] of [['layout', LAYOUTS], ['size', SIZES]] as const) {
-      if (changed.has(name) && !(allowed as readonly string[]).includes(this[name])) this.#warn(name, `expected one of ${allowed.join(', ')}. Using ${allowed[0]}.`);
-    }
+    // Unknown values are warned about here and drawn as the default: render() tests only for the others.
+    for (const [name, allowed] of [['layout', LAYOUTS], ['size', SIZES]] as const) if (changed.has(name)) oneOf(TAG, name, this[name], allowed);
     for (const name of ['url', 'image'] as const) {
-      if (changed.has(name) && this[name] && !safeUrl(this[name])) this.#warn(name, "expected an http(s) URL. Using the page's.");
+      if (changed.has(name) && this[name] && !safeUrl(this[name])) warnAttribute(TAG, name, this[name], "an http(s) URL. Using the page's");
     }
-  }
-
-  /** One console warning per bad value, naming the attribute. */
-  #warn(name: 'layout' | 'size' | 'url' | 'image' | 'networks', message: string): void {
-    const warning = `<vitrine-share ${name}="${this[name]}">: ${message}`;
-    warnOnce(warning, warning);
   }
 
   /** The networks to show, in order; unknown ids get one warning and are left out. */
@@ -163,12 +156,12 @@ export class VitrineShare extends VitrineElement {
     const known = new Map([...SHARE_NETWORKS, ...Object.values(this.#registered.value)].map(network => [network.id, network]));
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
-    if (unknown.length) this.#warn('networks', `unknown ${unknown}; expected ids among ${[...known.keys(), COPY_LINK]}. Left out.`);
+    if (unknown.length) warnAttribute(TAG, 'networks', this.networks, `ids among ${[...known.keys(), COPY_LINK]}; unknown ${unknown} left out`);
     const ids = requested.filter(id => id === COPY_LINK || known.has(id));
     return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): ShareItem[] => {
       const network = known.get(id);
       if (id === COPY_LINK || (network && isAvailable(network, { appId: product.facebookAppId }))) return [network ?? COPY_LINK];
-      if (requested.includes(id)) this.#warn('networks', `${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">). Left out.`);
+      if (requested.includes(id)) warnAttribute(TAG, 'networks', this.networks, `networks the page can fill; ${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">), left out`);
       return [];
     });
   }

@@ -90,7 +90,7 @@ export class VitrineWishlist extends VitrineElement {
   private friendView?: FriendView;
 
   private get isShared(): boolean {
-    return pick(this.mode, MODES, 'owner', 'mode') === 'shared';
+    return pick('mode', this.mode, MODES) === 'shared';
   }
 
   override disconnectedCallback(): void {
@@ -179,7 +179,7 @@ export class VitrineWishlist extends VitrineElement {
 
   private renderOwner(): TemplateResult {
     const list = this.list;
-    const sort = pick(this.sort, SORTS, 'date', 'sort');
+    const sort = pick('sort', this.sort, SORTS);
     const items = [...list.items].sort((a, b) => (sort === 'votes' ? score(b) - score(a) : 0) || b.addedAt.localeCompare(a.addedAt));
     const url = list.shareUrl;
     return html`<div class="toolbar" part="toolbar">

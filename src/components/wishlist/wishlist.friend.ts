@@ -112,7 +112,7 @@ export class FriendView implements ReactiveController {
   }
 
   private get deck(): boolean {
-    const layout = pick(this.host.layout, LAYOUTS, 'auto', 'layout');
+    const layout = pick('layout', this.host.layout, LAYOUTS);
     return layout === 'deck' || (layout === 'auto' && this.narrow);
   }
 

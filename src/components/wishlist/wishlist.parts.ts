@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { oneOf } from '../../core/attribute-warning.js';
 import { formatNumber } from '../../core/format.js';
 import type { LocalizeController } from '../../core/localize-controller.js';
 import { safeUrl } from '../../core/url.js';
-import { warnOnce } from '../../core/warn.js';
 import type { WishlistProduct, WishlistVotes } from '../../core/wishlist.js';
 import type { WishlistMessages } from './wishlist.i18n.js';
 
@@ -12,12 +12,8 @@ export type Localize = LocalizeController<WishlistMessages>;
 
 const AVAILABILITIES = ['in_stock', 'out_of_stock', 'preorder', 'backorder'] as const;
 
-/** `value` when it is one of `allowed`, else one warning naming the attribute, and `fallback`. */
-export const pick = <T extends string>(value: string, allowed: readonly T[], fallback: T, attribute: string): T => {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  warnOnce(`wishlist:${attribute}:${value}`, `<vitrine-wishlist> ${attribute}="${value}" is not supported; expected one of ${allowed.join(', ')}. Using ${fallback}.`);
-  return fallback;
-};
+/** `value` when `allowed` lists it, else one warning naming the attribute, and the default (listed first). */
+export const pick = <T extends string>(attribute: string, value: string, allowed: readonly T[]): T => oneOf('vitrine-wishlist', attribute, value, allowed);
 
 export function productCell(l10n: Localize, item: Partial<WishlistProduct> & { productId: string; variant: string }): TemplateResult {
   const image = safeUrl(item.image);
