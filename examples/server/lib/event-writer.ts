@@ -25,8 +25,9 @@ const isDataException = (error: unknown): boolean => String((error as { code?: u
 /** SQLSTATE 23505: a messageId already stored (the primary key). */
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
 
-/** The rows of a group, sent as one JSON text parameter. */
-const FROM_GROUP = `SELECT "messageId", name, properties, context, "timestamp"
+/** Inserts the rows of a group, sent as one JSON text parameter. */
+const INSERT_GROUP = `INSERT INTO events (message_id, name, properties, context, occurred_at)
+  SELECT "messageId", name, properties, context, "timestamp"
   FROM jsonb_to_recordset($1::text::jsonb) AS batch("messageId" uuid, name text, properties jsonb, context jsonb, "timestamp" timestamptz)`;
 /** How many groups go straight to ON CONFLICT DO NOTHING after one held a duplicate. */
 const DEDUP_GROUPS_AFTER_DUPLICATE = 10;
@@ -177,7 +178,7 @@ export class EventWriter {
     const group = [JSON.stringify(rows.map(([, pending]) => pending.row))];
     if (this.dedupGroupsLeft === 0) {
       try {
-        await this.db.queryPrepared('events_insert', `INSERT INTO events (message_id, name, properties, context, occurred_at) ${FROM_GROUP}`, group);
+        await this.db.queryPrepared('events_insert', INSERT_GROUP, group);
         for (const [id] of rows) outcomes.set(id, 'stored');
         return;
       } catch (error) {
@@ -187,13 +188,7 @@ export class EventWriter {
     } else {
       this.dedupGroupsLeft--;
     }
-    const inserted = await this.db.queryPrepared(
-      'events_insert_or_skip',
-      `INSERT INTO events (message_id, name, properties, context, occurred_at) ${FROM_GROUP}
-       ON CONFLICT (message_id) DO NOTHING
-       RETURNING message_id`,
-      group,
-    );
+    const inserted = await this.db.queryPrepared('events_insert_or_skip', `${INSERT_GROUP} ON CONFLICT (message_id) DO NOTHING RETURNING message_id`, group);
     const stored = new Set(inserted.map(([id]) => id));
     for (const [id] of rows) outcomes.set(id, stored.has(id) ? 'stored' : 'duplicate');
   }
