@@ -53,6 +53,8 @@ export default [
       // Loaded by the script tag on use only: a visit through a shared link, a call to Vitrine.registerShareNetwork.
       'share-attribution': 'src/core/share-attribution.ts',
       'register-share-network': 'src/core/register-share-network.ts',
+      // <vitrine-share>'s network list, imported only where no system share sheet stands in for it (Firefox desktop).
+      'share-networks': 'src/core/share-networks.ts',
       ...Object.fromEntries(elements.map(element => [element.tag, element.file])),
     },
     plugins: [

@@ -19,6 +19,7 @@ const budgets = {
   'vitrine-wishlist + vitrine-wishlist-button': 9 * KB,
   'vitrine-login': 5 * KB,
   'page: share buttons only (loader + runtime + Lit + share)': 14 * KB,
+  'page: share only, with network list (Firefox desktop)': 14 * KB,
 };
 
 if (!existsSync(join(dist, 'vitrine.js'))) {
@@ -66,7 +67,12 @@ for (const [name, tags] of Object.entries(groups)) if (tags.every(tag => entries
 const shared = [...importers].filter(([file, tags]) => tags.length > 1 && !runtime.has(file)).map(([file]) => file);
 if (shared.length) add('shared by widgets (Lit, element base), once per page', shared);
 if (entries.includes('vitrine-share')) {
-  add('page: share buttons only (loader + runtime + Lit + share)', new Set([join(dist, 'vitrine.js'), ...runtime, ...closure(join(cdn, 'vitrine-share.js'))]));
+  // The network list is imported only where no system share sheet stands in for it: both pages are budgeted.
+  const networkList = join(cdn, 'share-networks.js');
+  add('vitrine-share network list (no share sheet)', [networkList]);
+  const sharePage = [join(dist, 'vitrine.js'), ...runtime, ...closure(join(cdn, 'vitrine-share.js'))];
+  add('page: share buttons only (loader + runtime + Lit + share)', new Set(sharePage));
+  add('page: share only, with network list (Firefox desktop)', new Set([...sharePage, networkList]));
 }
 
 if (process.argv.includes('--json')) {

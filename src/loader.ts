@@ -75,12 +75,15 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   const tags: string[] = __VITRINE_TAGS__;
   const pending = new Set(tags);
   const selector = tags.join(',');
+  const preload = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
   const load = (tag: string) => {
     if (!pending.delete(tag)) return;
     const chunk = `${base}${tag}.js`;
     // The widget's chunk (and its imports) download now, alongside the runtime: one round trip, not two.
     // A preloaded module does not run until imported, after the runtime has applied the page's configuration.
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: chunk }));
+    preload(chunk);
+    // Without a system share sheet (Firefox desktop), <vitrine-share> draws its network list, a chunk of its own.
+    if (tag === 'vitrine-share' && !navigator.share) preload(`${base}share-networks.js`);
     loadRuntime()
       .then(() => import(/* @vite-ignore */ chunk))
       .catch(error => warn(`could not load <${tag}>: ${error}`));

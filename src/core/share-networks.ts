@@ -1,10 +1,13 @@
-import { $config } from './config.js';
 import type { ShareFields, ShareNetwork } from './share-registry.js';
-import { SHARE_ID_PARAM } from './share-registry.js';
 
 export type { ShareFields, ShareNetwork } from './share-registry.js';
 
 /**
+ * The network list of `<vitrine-share>`: its own module (and script-tag chunk),
+ * loaded only where the list shows. Where the system share sheet opens (most
+ * phones, Safari, Chrome and Edge on Windows and macOS) no network button is
+ * drawn, so those shoppers never download it.
+ *
  * The built-in networks, as data: each is an intent address plus query
  * templates. Icons are simplified glyphs on a 24×24 grid, drawn inline, so
  * nothing is fetched from any network before the shopper clicks. Coordinates
@@ -91,12 +94,6 @@ export const SHARE_NETWORKS: readonly ShareNetwork[] = [
   },
 ];
 
-/** The pseudo-network that copies the link; listed in `networks` like the others. */
-export const COPY_LINK = 'copy';
-
-/** The networks shown when `networks` is not set, in order. */
-export const DEFAULT_NETWORKS = ['facebook', 'pinterest', 'whatsapp', 'x', 'bluesky', 'messenger', 'email', COPY_LINK];
-
 /** `{field}` placeholders filled from `fields`. */
 const fill = (template: string, fields: ShareFields) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => fields[name as keyof ShareFields] ?? '').trim();
@@ -118,24 +115,3 @@ export function intentUrl(network: ShareNetwork, fields: ShareFields): string {
 /** Whether `fields` fill everything the network requires. */
 export const isAvailable = (network: ShareNetwork, fields: Partial<ShareFields>) =>
   (network.requires ?? []).every(field => Boolean(fields[field]));
-
-/** A fresh 10-character share id, digits and lowercase letters (about 51 bits): enough to tie a visit to one share, short in a link. */
-export function newShareId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(10)), byte => (byte % 36).toString(36)).join('');
-}
-
-/**
- * `url` as shared through `network`: with `utm_source=<network>`,
- * `utm_medium=social`, `utm_campaign=vitrine_share` (unless the `utm` option
- * is off; parameters the page already set are replaced) and the share id.
- */
-export function attributedUrl(url: string, network: string, shareId: string): string {
-  const address = new URL(url);
-  if ($config.get().utm) {
-    address.searchParams.set('utm_source', network);
-    address.searchParams.set('utm_medium', 'social');
-    address.searchParams.set('utm_campaign', 'vitrine_share');
-  }
-  address.searchParams.set(SHARE_ID_PARAM, shareId);
-  return address.href;
-}

@@ -32,13 +32,32 @@ describe('demo storefront (npm start)', () => {
     const errors = collectPageErrors(page);
     await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
     await page.waitForFunction(() => customElements.get('vitrine-share') !== undefined);
-    const [runtime, share] = await page.evaluate(() =>
-      ['runtime.js', 'vitrine-share.js'].map(file => {
+    // This Chromium has no Web Share, so the share widget shows its network list: that chunk comes alongside too.
+    const [runtime, share, networkList] = await page.evaluate(() =>
+      ['runtime.js', 'vitrine-share.js', 'share-networks.js'].map(file => {
         const entry = performance.getEntriesByType('resource').find(e => e.name.endsWith(`/cdn/${file}`)) as PerformanceResourceTiming;
         return { start: entry.startTime, end: entry.responseEnd };
       }),
     );
     assert.ok(share.start < runtime.end, `vitrine-share.js started at ${share.start} ms, runtime.js ended at ${runtime.end} ms`);
+    assert.ok(networkList.start < runtime.end, `share-networks.js started at ${networkList.start} ms, runtime.js ended at ${runtime.end} ms`);
+    await page.locator('vitrine-share').getByRole('button', { name: 'Partager sur Pinterest' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('where the system share sheet opens, the share network list is never downloaded', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    // Web Share as phones and Safari have it (the sheet itself never opens here). A string: tsx would wrap a function's arrows in its helpers.
+    await page.addInitScript({ content: "Object.defineProperty(navigator, 'share', { value: async () => {} }); Object.defineProperty(navigator, 'canShare', { value: () => true });" });
+    const requested: string[] = [];
+    page.on('request', request => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.locator('vitrine-share').getByRole('button', { name: 'Partager…' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.ok(requested.includes('/vitrine/cdn/vitrine-share.js'), requested.join(', '));
+    assert.ok(!requested.some(path => path.endsWith('/share-networks.js')), requested.join(', '));
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -5,8 +5,9 @@ import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../core/page-product.js';
 import { readPageProduct } from '../../core/page-product.js';
-import { COPY_LINK, DEFAULT_NETWORKS, SHARE_NETWORKS, attributedUrl, intentUrl, isAvailable, newShareId } from '../../core/share-networks.js';
-import type { ShareNetwork } from '../../core/share-networks.js';
+import { COPY_LINK, DEFAULT_NETWORKS, attributedUrl, newShareId } from '../../core/share-link.js';
+import type * as NetworkList from '../../core/share-networks.js';
+import type { ShareNetwork } from '../../core/share-registry.js';
 import { $registeredShareNetworks } from '../../core/share-registry.js';
 import { StoreController } from '../../core/store-controller.js';
 import { track } from '../../core/track.js';
@@ -37,6 +38,12 @@ const probeFile = (image: string) => {
   const extension = /\.(\w+)$/.exec(new URL(image).pathname)?.[1].toLowerCase() ?? '';
   return new File([''], `look.${extension}`, { type: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
 };
+
+/**
+ * The built-in networks and their intent addresses, loaded on first need: where the system share sheet opens,
+ * no network button is drawn, and most shoppers never download them.
+ */
+let networkList: typeof NetworkList | undefined;
 
 /** What a share sends, as the host page left it after the `vitrine-share` event. */
 interface ShareRequest {
@@ -151,16 +158,29 @@ export class VitrineShare extends VitrineElement {
     }
   }
 
+  /** Whether the system share sheet stands in for the network list. */
+  #native(product: PageProduct): boolean {
+    return !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
+  }
+
+  // Lit awaits this before rendering, so the list never draws empty and `updateComplete` includes the download.
+  protected override async scheduleUpdate(): Promise<void> {
+    // A failed download leaves the copy-link button; the next update tries again.
+    if (!networkList && !this.#native(readPageProduct())) networkList = await import('../../core/share-networks.js').catch(() => undefined);
+    super.scheduleUpdate();
+  }
+
   /** The networks to show, in order; unknown ids get one warning and are left out. */
   #shownNetworks(product: PageProduct): ShareItem[] {
-    const known = new Map([...SHARE_NETWORKS, ...Object.values(this.#registered.value)].map(network => [network.id, network]));
+    const known = new Map([...(networkList?.SHARE_NETWORKS ?? []), ...Object.values(this.#registered.value)].map(network => [network.id, network]));
     const requested = this.networks.split(',').map(id => id.trim().toLowerCase()).filter(Boolean);
     const unknown = requested.filter(id => id !== COPY_LINK && !known.has(id));
-    if (unknown.length) warnAttribute(TAG, 'networks', this.networks, `ids among ${[...known.keys(), COPY_LINK]}; unknown ${unknown} left out`);
+    // Before the list has loaded (a failed download) every built-in id would read as unknown.
+    if (unknown.length && networkList) warnAttribute(TAG, 'networks', this.networks, `ids among ${[...known.keys(), COPY_LINK]}; unknown ${unknown} left out`);
     const ids = requested.filter(id => id === COPY_LINK || known.has(id));
     return (ids.length ? ids : DEFAULT_NETWORKS).flatMap((id): ShareItem[] => {
       const network = known.get(id);
-      if (id === COPY_LINK || (network && isAvailable(network, { appId: product.facebookAppId }))) return [network ?? COPY_LINK];
+      if (id === COPY_LINK || (network && networkList?.isAvailable(network, { appId: product.facebookAppId }))) return [network ?? COPY_LINK];
       if (requested.includes(id)) warnAttribute(TAG, 'networks', this.networks, `networks the page can fill; ${id} needs ${network?.requires} (Messenger: <meta property="fb:app_id">), left out`);
       return [];
     });
@@ -198,7 +218,7 @@ export class VitrineShare extends VitrineElement {
 
   #openNetwork(network: ShareNetwork): Promise<void> {
     return this.#share(network.id, (request, product) => {
-      const address = intentUrl(network, {
+      const address = networkList!.intentUrl(network, {
         ...request,
         image: request.image ?? '',
         hashtags: this.hashtags.replace(/[#\s]/g, ''),
@@ -313,7 +333,7 @@ tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}
   protected override render(): TemplateResult {
     const i18n = this.#i18n;
     const product = readPageProduct();
-    const native = !this.noNative && !this.nativeRefused && canShare({ url: safeUrl(this.url) ?? product.url });
+    const native = this.#native(product);
     const image = safeUrl(this.image) ?? product.image;
     const look = native && image && new URL(image).origin === location.origin && canShare({ files: [probeFile(image)] });
     // The menu layout is one button: it opens the system sheet, or the menu of networks where there is none.
