@@ -1,6 +1,9 @@
 import { $config } from './config.js';
 import { SHARE_ID_PARAM } from './share-registry.js';
 
+// What every share needs, with or without the network list (share-networks.ts, loaded only where it shows):
+// the copy-link id, the default order, and the link as shared, with its attribution.
+
 /** The pseudo-network that copies the link; listed in `networks` like the others. */
 export const COPY_LINK = 'copy';
 
