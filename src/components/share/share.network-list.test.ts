@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { buttonNames, stubWebShare } from '../../test-support/web-share.js';
 import type { VitrineShare } from './vitrine-share.js';
 import './vitrine-share.js';
 
@@ -6,19 +7,14 @@ import './vitrine-share.js';
 
 /** Whether the page has requested the network list module. */
 const networkListRequested = () => performance.getEntriesByType('resource').some(entry => /\/core\/share-networks\.ts/.test(entry.name));
-const buttonNames = (element: VitrineShare) =>
-  [...element.shadowRoot!.querySelectorAll('button')].map(button => button.getAttribute('aria-label') ?? button.textContent?.trim());
 
 describe('<vitrine-share> network list, loaded on demand', () => {
-  afterEach(() => {
-    delete (navigator as unknown as Record<string, unknown>).share;
-    delete (navigator as unknown as Record<string, unknown>).canShare;
-  });
+  let webShare: ReturnType<typeof stubWebShare> | undefined;
+  afterEach(() => webShare?.restore());
 
   it('is not downloaded while the system share sheet stands in for it, and is when the sheet refuses', async () => {
     // The system sheet is the one test double allowed: here it refuses, as a platform may.
-    Object.defineProperty(navigator, 'share', { configurable: true, value: () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) });
-    Object.defineProperty(navigator, 'canShare', { configurable: true, value: () => true });
+    webShare = stubWebShare(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')));
     const element = await fixture<VitrineShare>(html`<vitrine-share lang="fr" networks="pinterest,copy" url="https://shop.example/p"></vitrine-share>`);
     expect(buttonNames(element)).to.deep.equal(['Partager…']);
     expect(networkListRequested()).to.equal(false);

@@ -7,6 +7,7 @@ import type { AnalyticsEvent } from '../../core/track.js';
 import { addSink } from '../../core/track.js';
 import { resetWarnings } from '../../core/warn.js';
 import { captureWarnings } from '../../test-support/console.js';
+import { buttonNames, stubWebShare } from '../../test-support/web-share.js';
 import type { VitrineShare } from './vitrine-share.js';
 import './vitrine-share.js';
 
@@ -58,27 +59,11 @@ function interceptWindowOpen() {
   return { calls, restore: () => (window.open = original) };
 }
 
-/** Stubs the system share sheet (navigator.share / canShare), the only test double the spec allows. */
-function stubWebShare(share: (data: ShareData) => Promise<void>, canShare: (data: ShareData) => boolean = () => true) {
-  const shared: ShareData[] = [];
-  Object.defineProperty(navigator, 'share', { configurable: true, value: (data: ShareData) => (shared.push(data), share(data)) });
-  Object.defineProperty(navigator, 'canShare', { configurable: true, value: canShare });
-  return {
-    shared,
-    restore() {
-      delete (navigator as unknown as Record<string, unknown>).share;
-      delete (navigator as unknown as Record<string, unknown>).canShare;
-    },
-  };
-}
-
 const button = (element: VitrineShare, name: string) => {
   const found = [...element.shadowRoot!.querySelectorAll('button')].find(candidate => candidate.getAttribute('aria-label') === name || candidate.textContent?.trim() === name);
   if (!found) throw new Error(`no button named "${name}"`);
   return found;
 };
-const buttonNames = (element: VitrineShare) =>
-  [...element.shadowRoot!.querySelectorAll('button')].map(candidate => candidate.getAttribute('aria-label') ?? candidate.textContent?.trim());
 const focused = (element: VitrineShare) => element.shadowRoot!.activeElement as HTMLElement | null;
 const shareIdOf = (url: string) => /vt_sid(?:=|%3D)([0-9A-Za-z]{8,})/.exec(url)?.[1] ?? '';
 
