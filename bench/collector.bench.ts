@@ -111,6 +111,5 @@ for (const [label, env] of configurations) {
   }
   ratios.push(`${label}: ${(runs[0].result.requestsPerSec / baseline.requestsPerSec).toFixed(2)}`);
 }
-console.log(`
-collector / baseline, 1 event per request (goal ≥ 0.50): ${ratios.join('; ')}`);
+console.log(`\ncollector / baseline, 1 event per request (goal ≥ 0.50): ${ratios.join('; ')}`);
 process.exit(failed ? 1 : 0);
