@@ -2,8 +2,9 @@
 // (b) the real collector (the `npm start` server in its own process) storing to the embedded database, in the same run;
 // then (c) the same collector with PostgreSQL when DATABASE_URL is set, after a baseline of its own. Every request carries new messageIds, and the
 // rows are counted in the database afterwards: each 2xx must be exactly its rows, none lost, none twice.
+// Beside them, the same collector with its storage replaced by a no-op shows how much of the gap is HTTP and validation.
 import { randomUUID } from 'node:crypto';
-import { type LoadResult, printTable, runLoad, startBaseline, startServer } from './lib.js';
+import { type LoadResult, printTable, runLoad, startBaseline, startBenchScript, startServer } from './lib.js';
 
 const SECONDS = 8;
 const CONNECTIONS = 50;
@@ -53,6 +54,7 @@ async function benchCollector(label: string, env: NodeJS.ProcessEnv): Promise<Co
         makeBody: batchOf(name, size),
         connections: CONNECTIONS,
         seconds: SECONDS,
+        serverPid: server.pid,
       });
       // Requests cut off when the run stops may still commit: let them land before counting.
       await new Promise(resolve => setTimeout(resolve, 500));
@@ -77,9 +79,29 @@ async function measureBaseline() {
       makeBody: batchOf('share', 1),
       connections: CONNECTIONS,
       seconds: SECONDS,
+      serverPid: baselineServer.pid,
     });
   } finally {
     await baselineServer.stop();
+  }
+}
+
+/** The collector's HTTP, plugins and validation alone: the same app answering as if every row were stored. */
+async function measureWithoutStorage() {
+  const server = await startBenchScript('./collector-without-storage.ts', { EVENTS_RATE_LIMIT: '1000000000', LOG_LEVEL: 'warn' });
+  try {
+    return await runLoad({
+      url: `${server.url}/v1/events`,
+      label: 'collector, storage a no-op (HTTP + validation only)',
+      method: 'POST',
+      headers: JSON_POST,
+      makeBody: batchOf('share', 1),
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      serverPid: server.pid,
+    });
+  } finally {
+    await server.stop();
   }
 }
 
@@ -89,14 +111,15 @@ else console.log('(DATABASE_URL not set: the PostgreSQL run is skipped)');
 
 let failed = false;
 const ratios: string[] = [];
+let withoutStorage: string | undefined;
 for (const [label, env] of configurations) {
   const baseline = await measureBaseline();
+  // Once, beside the first configuration: it does not depend on the database.
+  const floor = withoutStorage === undefined ? await measureWithoutStorage() : undefined;
+  if (floor) withoutStorage = (floor.requestsPerSec / baseline.requestsPerSec).toFixed(2);
   const runs = await benchCollector(label, env);
   console.log();
-  printTable(
-    runs.map(run => run.result),
-    baseline,
-  );
+  printTable([...(floor ? [floor] : []), ...runs.map(run => run.result)], baseline);
   for (const { result, events, rows } of runs) {
     const ok2xx = result.total - result.non2xx;
     const expected = ok2xx * events;
@@ -111,5 +134,5 @@ for (const [label, env] of configurations) {
   }
   ratios.push(`${label}: ${(runs[0].result.requestsPerSec / baseline.requestsPerSec).toFixed(2)}`);
 }
-console.log(`\ncollector / baseline, 1 event per request (goal ≥ 0.50): ${ratios.join('; ')}`);
+console.log(`\ncollector / baseline, 1 event per request (goal ≥ 0.50): ${ratios.join('; ')} (without storage: ${withoutStorage})`);
 process.exit(failed ? 1 : 0);

@@ -14,9 +14,9 @@ try {
   if (first.status !== 200) throw new Error(`feed not ready: HTTP ${first.status}`);
   const etag = first.headers.get('etag')!;
 
-  const base = await runLoad({ url: `${baseline.url}/`, label: 'node:http baseline (204)' });
-  const full = await runLoad({ url, label: `GET /v1/feeds/maison-lumiere (200, ${(size / 1024).toFixed(1)} KB)` });
-  const revalidated = await runLoad({ url, headers: { 'if-none-match': etag }, label: 'GET /v1/feeds/maison-lumiere If-None-Match (304)' });
+  const base = await runLoad({ url: `${baseline.url}/`, label: 'node:http baseline (204)', serverPid: baseline.pid });
+  const full = await runLoad({ url, label: `GET /v1/feeds/maison-lumiere (200, ${(size / 1024).toFixed(1)} KB)`, serverPid: server.pid });
+  const revalidated = await runLoad({ url, headers: { 'if-none-match': etag }, label: 'GET /v1/feeds/maison-lumiere If-None-Match (304)', serverPid: server.pid });
   printTable([full, revalidated], base);
   if (full.non2xx || full.errors || revalidated.errors) process.exitCode = 1;
 } finally {

@@ -2,7 +2,6 @@
 // constraint enforced by the database (upsert), beside the bare node:http baseline of the same run.
 // The per-address rate limit is lifted for the run (VOTE_RATE_LIMIT), so the database path is what is measured.
 import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
 import { type LoadResult, printTable, runLoad, startBaseline, startServer } from './lib.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -52,39 +51,22 @@ try {
   }
 
   const pick = <T>(values: T[]) => values[Math.floor(Math.random() * values.length)];
-  const votes = async (label: string, target: () => { path: string; token: string; value: number }): Promise<LoadResult> => {
-    const result = await autocannon({
+  const votes = (label: string, target: () => { path: string; token: string; value: number }): Promise<LoadResult> =>
+    runLoad({
       url: server.url,
-      connections: 10,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'PUT',
-          setupRequest: request => {
-            const { path, token, value } = target();
-            return {
-              ...request,
-              path,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-              body: JSON.stringify({ value }),
-            };
-          },
-        },
-      ],
-    });
-    return {
       label,
-      requestsPerSec: Math.round(result.requests.average),
-      p99Ms: result.latency.p99,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      total: result.requests.total,
-    };
-  };
+      method: 'PUT',
+      seconds: SECONDS,
+      serverPid: server.pid,
+      makeRequest: () => {
+        const { path, token, value } = target();
+        return { path, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ value }) };
+      },
+    });
 
-  const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', seconds: SECONDS });
+  const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', seconds: SECONDS, serverPid: baseline.pid });
   const results = [
-    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify + SELECT 1)', seconds: SECONDS }),
+    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify + SELECT 1)', seconds: SECONDS, serverPid: server.pid }),
     await votes(`votes: ${VOTERS} voters x 18 items, changing`, () => {
       const voter = pick(voters);
       return { path: `/v1/shared/${voter.list.share}/items/${pick(voter.list.items)}/vote`, token: voter.token, value: pick([1, -1]) };

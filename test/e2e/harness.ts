@@ -22,6 +22,8 @@ export function freePort(): Promise<number> {
 
 export interface Storefront {
   url: string;
+  /** The server's process id (the benches read its CPU time). */
+  pid: number;
   /** Lines the server printed, for debugging a failure. */
   output: string[];
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
   }
   return {
     url,
+    pid: child.pid!,
     output,
     async stop() {
       if (child.exitCode === null) {
