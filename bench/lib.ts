@@ -84,7 +84,6 @@ function processCpuSeconds(pid: number): number | undefined {
   }
 }
 
-/** autocannon against 127.0.0.1 only, bounded in time or count. */
 /** Busy and total time of all the machine's cores so far, from /proc/stat; undefined elsewhere. */
 function machineCpuTicks(): { busy: number; total: number } | undefined {
   try {
@@ -97,6 +96,7 @@ function machineCpuTicks(): { busy: number; total: number } | undefined {
   }
 }
 
+/** autocannon against 127.0.0.1 only, bounded in time or count. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const machineBefore = machineCpuTicks();
   const serverCpuBefore = options.serverPid ? processCpuSeconds(options.serverPid) : undefined;
