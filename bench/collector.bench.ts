@@ -4,7 +4,7 @@
 // rows are counted in the database afterwards: each 2xx must be exactly its rows, none lost, none twice.
 // Beside them, the same collector with its storage replaced by a no-op shows how much of the gap is HTTP and validation.
 import { randomUUID } from 'node:crypto';
-import { type LoadResult, printTable, runLoad, startBaseline, startBenchScript, startServer } from './lib.js';
+import { type LoadResult, printTable, runLoad, startBenchScript, startServer } from './lib.js';
 
 const SECONDS = 8;
 const CONNECTIONS = 50;
@@ -67,32 +67,13 @@ async function benchCollector(label: string, env: NodeJS.ProcessEnv): Promise<Co
   }
 }
 
-/** The bare baseline, measured again right before each collector configuration: this machine's speed drifts within a run. */
-async function measureBaseline() {
-  const baselineServer = await startBaseline();
+/** One run of single-event batches against a bench server script in its own process. */
+async function measureScript(script: string, label: string, path: string, env?: NodeJS.ProcessEnv) {
+  const server = await startBenchScript(script, env);
   try {
     return await runLoad({
-      url: baselineServer.url,
-      label: 'node:http answering 204 (baseline)',
-      method: 'POST',
-      headers: JSON_POST,
-      makeBody: batchOf('share', 1),
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      serverPid: baselineServer.pid,
-    });
-  } finally {
-    await baselineServer.stop();
-  }
-}
-
-/** The collector's HTTP, plugins and validation alone: the same app answering as if every row were stored. */
-async function measureWithoutStorage() {
-  const server = await startBenchScript('./collector-without-storage.ts', { EVENTS_RATE_LIMIT: '1000000000', LOG_LEVEL: 'warn' });
-  try {
-    return await runLoad({
-      url: `${server.url}/v1/events`,
-      label: 'collector, storage a no-op (HTTP + validation only)',
+      url: `${server.url}${path}`,
+      label,
       method: 'POST',
       headers: JSON_POST,
       makeBody: batchOf('share', 1),
@@ -105,17 +86,27 @@ async function measureWithoutStorage() {
   }
 }
 
+/** The bare baseline, measured again right before each collector configuration: this machine's speed drifts within a run. */
+const measureBaseline = () => measureScript('./baseline-server.ts', 'node:http answering 204 (baseline)', '');
+
+/** The collector's HTTP, plugins and validation alone: the same app answering as if every row were stored. */
+const measureWithoutStorage = () =>
+  measureScript('./collector-without-storage.ts', 'collector, storage a no-op (HTTP + validation only)', '/v1/events', {
+    EVENTS_RATE_LIMIT: '1000000000',
+    LOG_LEVEL: 'warn',
+  });
+
 const configurations: Array<[string, NodeJS.ProcessEnv]> = [['collector + embedded PGlite', { DATABASE_URL: '' }]];
 if (process.env.DATABASE_URL) configurations.push(['collector + PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
 else console.log('(DATABASE_URL not set: the PostgreSQL run is skipped)');
 
 let failed = false;
 const ratios: string[] = [];
-let withoutStorage: string | undefined;
-for (const [label, env] of configurations) {
+let withoutStorage = '';
+for (const [index, [label, env]] of configurations.entries()) {
   const baseline = await measureBaseline();
   // Once, beside the first configuration: it does not depend on the database.
-  const floor = withoutStorage === undefined ? await measureWithoutStorage() : undefined;
+  const floor = index === 0 ? await measureWithoutStorage() : undefined;
   if (floor) withoutStorage = (floor.requestsPerSec / baseline.requestsPerSec).toFixed(2);
   const runs = await benchCollector(label, env);
   console.log();
