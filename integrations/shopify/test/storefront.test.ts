@@ -49,12 +49,11 @@ describe('Shopify theme app extension in Chromium, against the example server', 
     assert.ok(written.every(name => !name.includes('/')), 'flat assets');
     const [shopPort, cdnPort] = [await freePort(), await freePort()];
     const shopUrl = `http://127.0.0.1:${shopPort}`;
-    [api, browser, cdn] = await Promise.all([
-      startStorefront({ ALLOWED_ORIGINS: shopUrl }),
-      launchBrowser(),
-      serve(cdnPort, cdnFiles(assetsDir, ASSETS), { 'access-control-allow-origin': '*' }),
-    ]);
+    // One at a time, each assigned as soon as it runs, so that after() closes whatever started if a later one fails.
+    cdn = await serve(cdnPort, cdnFiles(assetsDir, ASSETS), { 'access-control-allow-origin': '*' });
     shop = await serve(shopPort, async path => (pages.has(path) ? { type: 'text/html; charset=utf-8', body: pages.get(path)! } : undefined));
+    browser = await launchBrowser();
+    api = await startStorefront({ ALLOWED_ORIGINS: shopUrl });
 
     // The store's catalog, imported the way docs/shopify.md says, with pictures on the local CDN.
     const fixture = await readJson<ShopifyProductsJson>(join(extensionDir, 'test/fixtures/products.json'));
