@@ -1,7 +1,7 @@
 import { $config } from './config.js';
 import { $consent } from './consent.js';
-import { EVENT_NAMES, EVENT_PROPERTIES } from './taxonomy.js';
-import type { AnalyticsEvent, EventProperties } from './track.js';
+import { EVENT_PROPERTIES } from './events.generated.js';
+import type { AnalyticsEvent, EventName, EventProperties } from './track.js';
 import { addSink, uuid } from './track.js';
 import { warnOnce } from './warn.js';
 
@@ -29,19 +29,49 @@ const safely = <T>(work: () => T): T | undefined => {
 
 const bytes = (value: unknown): number => new Blob([JSON.stringify(value)]).size;
 
-/** Drops an event the taxonomy does not name, and properties it does not know or that are not primitive, warning once. */
+/** What this page's pipeline did, for debugging: `Vitrine.deliveryStats()`, or `deliveryStats()` from the npm package. */
+export interface DeliveryStats {
+  /** Events the collector stored (or already had). */
+  delivered: number;
+  /** Events the collector refused for good: not retried. */
+  rejected: number;
+  /** Events left out before sending: outside the taxonomy, or dropped from a full queue. */
+  dropped: number;
+  /** The latest refusals (at most 10), with the collector's reason. */
+  rejections: Array<{ name: string; messageId: string; reason: string }>;
+}
+const stats: DeliveryStats = { delivered: 0, rejected: 0, dropped: 0, rejections: [] };
+export const deliveryStats = (): DeliveryStats => ({ ...stats, rejections: [...stats.rejections] });
+
+/**
+ * Checks an event against its own entry in the taxonomy: an unknown event, or
+ * one missing a required property, is not sent; a property this event does not
+ * have, or that is not a primitive, is left out. One warning each.
+ */
 function clean(event: AnalyticsEvent): AnalyticsEvent | undefined {
-  if (!EVENT_NAMES.includes(event.name)) {
-    warnOnce(event.name, `unknown event ${event.name}`);
-    return undefined;
-  }
+  const spec = Object.hasOwn(EVENT_PROPERTIES, event.name) ? EVENT_PROPERTIES[event.name as EventName].split(' ') : undefined;
+  if (!spec) return void warnOnce(event.name, `unknown event ${event.name}; not sent`);
   const properties: EventProperties = {};
   for (const [key, value] of Object.entries(event.properties)) {
     if (value == null) continue;
-    if (EVENT_PROPERTIES.includes(key) && typeof value != 'object') properties[key] = value;
-    else warnOnce(event.name + key, `${event.name}: ${key} not in taxonomy`);
+    if ((spec.includes(key) || spec.includes(`!${key}`)) && typeof value != 'object') properties[key] = value;
+    else warnOnce(event.name + key, `${event.name}: ${key} is not one of its properties (${spec.join(' ')}); left out`);
   }
+  const missing = spec.find(key => key[0] == '!' && properties[key.slice(1)] === undefined);
+  if (missing) return void warnOnce(event.name + missing, `${event.name} needs ${missing.slice(1)}; not sent`);
   return { ...event, properties };
+}
+
+/** The collector's answer to a stored batch: what it refused is counted and named once in the console, never retried. */
+function readAnswer(batch: AnalyticsEvent[], answer: { rejected?: Array<{ messageId: string; reason: string }> } | undefined): void {
+  const refused = Array.isArray(answer?.rejected) ? answer.rejected : [];
+  stats.delivered += batch.length - refused.length;
+  for (const { messageId, reason } of refused) {
+    const name = batch.find(event => event.messageId === messageId)?.name ?? 'event';
+    stats.rejected++;
+    stats.rejections = [...stats.rejections, { name, messageId, reason }].slice(-10);
+    warnOnce(`rejected ${name} ${reason}`, `the collector refused ${name} (${reason}); not retried`);
+  }
 }
 
 /**
@@ -92,7 +122,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   };
   const enqueue = (events: AnalyticsEvent[]) => {
     queue.push(...events);
-    dropped += queue.splice(0, queue.length - MAX_QUEUE).length;
+    const overflow = queue.splice(0, queue.length - MAX_QUEUE).length;
+    dropped += overflow;
+    stats.dropped += overflow;
     persist();
   };
 
@@ -124,7 +156,11 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     const body = JSON.stringify({ batch, dropped });
     return fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, keepalive: true, credentials: 'omit' }).then(
       response => {
-        if (response.ok) settle(batch);
+        if (response.ok) {
+          settle(batch);
+          // A collector that answers no JSON (a plain 204) stored everything.
+          void response.json().then(answer => readAnswer(batch, answer), () => readAnswer(batch, undefined));
+        }
         return response;
       },
       () => void (unloading && navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }))),
@@ -162,6 +198,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       attempts = 0;
     } else if (status > 399 && status < 500 && status !== 408 && status !== 429) {
       warnOnce(`${status}`, `collector answered ${status}; events dropped`);
+      stats.rejected += batch.length;
       settle(batch);
     } else {
       if (++attempts >= MAX_ATTEMPTS) return;
@@ -175,6 +212,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   addSink(tracked => {
     if ($consent.get() === 'denied') return;
     let event = clean(tracked);
+    if (!event) stats.dropped++;
     const { beforeSend } = $config.get();
     try {
       if (event && beforeSend) event = beforeSend(event) ?? undefined;

@@ -14,7 +14,6 @@ export * from './register-share-network.js';
 export * from './share-attribution.js';
 export * from './share-registry.js';
 export * from './store-controller.js';
-export * from './taxonomy.js';
 export * from './track.js';
 export * from './url.js';
 export * from './version.js';

@@ -1,7 +1,7 @@
 import type { ConfigInput } from './config.js';
 import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
-import { startDelivery } from './delivery.js';
+import { deliveryStats, startDelivery } from './delivery.js';
 import { setLocale } from './locale.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
@@ -26,4 +26,4 @@ export function init(config: ConfigInput = {}): void {
   if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
 }
 
-export { configure, setConsent, setLocale, track, VERSION as version };
+export { configure, deliveryStats, setConsent, setLocale, track, VERSION as version };

@@ -2,13 +2,16 @@ import type { Locale } from './config.js';
 import { $config, matchLocale } from './config.js';
 import { $localeOverride } from './locale.js';
 import { $session } from './session.js';
-import type { EVENT_NAMES } from './taxonomy.js';
+import type { EventPropertiesByName } from './events.generated.js';
 import { scrubUrl } from './url.js';
 import { VERSION } from './version.js';
 
-/** The event taxonomy's names (see `src/core/events.schema.json`). */
-export type EventName = (typeof EVENT_NAMES)[number];
+export type * from './events.generated.js';
 
+/** The event taxonomy's names (see `schemas/events.schema.json`). */
+export type EventName = keyof EventPropertiesByName;
+
+/** Any event's properties, as they travel: the types of each event's own are in `EventPropertiesByName`. */
 export type EventProperties = Record<string, string | number | boolean | null | undefined>;
 
 export interface EventContext {
@@ -60,12 +63,14 @@ export const uuid = (): string =>
 /**
  * Records one analytics event. Widgets call this beside dispatching their DOM
  * event; the pipeline decides when (after consent) and how it is delivered.
+ * Typed per event from the schema: a property the event does not have, or a
+ * missing required one, does not compile.
  */
-export function track(name: EventName, properties: EventProperties = {}, widget?: string): AnalyticsEvent {
+export function track<Name extends EventName>(name: Name, properties: EventPropertiesByName[Name], widget?: string): AnalyticsEvent {
   const event: AnalyticsEvent = {
     messageId: uuid(),
     name,
-    properties,
+    properties: properties as EventProperties,
     timestamp: new Date().toISOString(),
     context: context(widget),
   };

@@ -243,13 +243,13 @@ export const isInWishlist = (productId: string, variant = ''): boolean => $wishl
 export function addToWishlist(productId: string, variant = '', source = 'button', product?: Partial<WishlistProduct>): void {
   if (isInWishlist(productId, variant)) return;
   enqueue({ kind: 'add', key: uuid(), productId, variant, at: new Date().toISOString(), product });
-  track('wishlist_add', { product_id: productId, variant, source }, WIDGET);
+  track('wishlist_add', { productId, variant: variant || undefined, wishlistId: owner?.id, placement: source }, WIDGET);
 }
 
 export function removeFromWishlist(productId: string, variant = '', source = 'button'): void {
   if (!isInWishlist(productId, variant)) return;
   enqueue({ kind: 'remove', key: uuid(), productId, variant, at: new Date().toISOString() });
-  track('wishlist_remove', { product_id: productId, variant, source }, WIDGET);
+  track('wishlist_remove', { productId, variant: variant || undefined, wishlistId: owner?.id, placement: source }, WIDGET);
 }
 
 /** Creates (or answers) the share link; `revoke` turns it off. Needs the server: rejects with an HttpError offline. */
@@ -262,7 +262,7 @@ export async function shareWishlist(ownerName?: string): Promise<string> {
   });
   setServer(answer.wishlist);
   publish();
-  track('wishlist_share', { items: answer.wishlist.items.length }, WIDGET);
+  track('wishlist_share', { wishlistId: answer.wishlist.id, itemCount: answer.wishlist.items.length }, WIDGET);
   return answer.wishlist.shareUrl as string;
 }
 
@@ -440,6 +440,6 @@ export async function voteOnSharedItem(
     { method: 'PUT', json: vote, headers: { ...voterHeaders(shareToken), 'idempotency-key': uuid() } },
   );
   write(voterKey(shareToken), answer.voterToken);
-  track('wishlist_vote', { product_id: item.productId, value: vote.value, commented: Boolean(vote.comment) }, WIDGET);
+  track('wishlist_vote', { productId: item.productId, vote: vote.value, hasComment: Boolean(vote.comment) }, WIDGET);
   return answer.item;
 }

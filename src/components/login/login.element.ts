@@ -263,7 +263,8 @@ export class VitrineLogin extends VitrineElement {
   private fail(provider: LoginProvider, code: string): void {
     this.pending = undefined;
     this.error = { provider, code };
-    track('login_error', { provider, code }, WIDGET);
+    // The taxonomy's errorCode is `[a-z0-9_.-]{1,64}`; a provider's own code is kept as close as that allows.
+    track('login_error', { provider, errorCode: code.toLowerCase().replace(/[^a-z0-9_.-]/g, '_').slice(0, 64) || 'failed' }, WIDGET);
     this.dispatchEvent(new LoginErrorEvent({ provider, code }));
     if (code !== 'popup_closed') return;
     // A storefront's COOP header severs the popup, which then reads "closed" while the shopper is still

@@ -138,7 +138,7 @@ describe('<vitrine-login>', () => {
     expect(el.error).to.deep.equal({ provider: 'demo', code: 'access_denied' });
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Sign-in was declined');
     expect(events.at(-1)!.name).to.equal('login_error');
-    expect(events.at(-1)!.properties).to.deep.equal({ provider: 'demo', code: 'access_denied' });
+    expect(events.at(-1)!.properties).to.deep.equal({ provider: 'demo', errorCode: 'access_denied' });
     expect(JSON.stringify(events)).not.to.contain('Camille');
 
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
