@@ -32,18 +32,28 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }] }],
     },
   },
-  {
-    files: ['src/components/**/*.ts'],
-    ignores: ['src/components/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }],
-          // A regex, not a gitignore group: `../*/*` also matches `../../core`, and a negation cannot re-include below it.
-          patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'Components depend on src/core, never on each other.' }],
-        },
-      ],
+  // Layers: components → features → core, never the other way.
+  ...[
+    {
+      files: ['src/components/**/*.ts'],
+      // A regex, not a gitignore group: `../*/*` also matches `../../core`, and a negation cannot re-include below it.
+      patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'Components depend on src/features and src/core, never on each other.' }],
     },
-  },
+    {
+      files: ['src/features/**/*.ts'],
+      patterns: [{ regex: '^\\.\\./\\.\\./(?!core/)', message: 'Features depend on src/core (and on each other), never on components or the loader.' }],
+    },
+    {
+      files: ['src/core/**/*.ts'],
+      // The package entry re-exports the features too: it is the one core module allowed above core.
+      ignores: ['src/core/index.ts'],
+      patterns: [{ regex: '^\\.\\./', message: 'src/core is the engine: it imports nothing from features, components or the loader.' }],
+    },
+  ].map(({ files, ignores = [], patterns }) => ({
+    files,
+    ignores: [...ignores, 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }], patterns }],
+    },
+  })),
 );

@@ -6,9 +6,9 @@
  */
 import type { DeliveryStats } from './core/delivery.js';
 import type * as Runtime from './core/runtime.js';
-import type * as ShareAttribution from './core/share-attribution.js';
-import type * as ShareRegistration from './core/register-share-network.js';
-import type { ShareNetwork } from './core/share-registry.js';
+import type * as ShareAttribution from './features/share/share-attribution.js';
+import type * as ShareRegistration from './features/share/register-share-network.js';
+import type { ShareNetwork } from './features/share/share-registry.js';
 
 /** Replaced at build time with the tags found under `src/components/`. */
 declare const __VITRINE_TAGS__: string[];

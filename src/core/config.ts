@@ -121,8 +121,3 @@ export function configure(changes: ConfigInput): void {
     $config.set({ ...$config.get(), [configKey]: parsed });
   }
 }
-
-/** Test helper: back to the defaults. */
-export function resetConfig(): void {
-  $config.set({ ...DEFAULT_CONFIG });
-}

@@ -1,13 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { captureWarnings, testApi } from '../test-support/console.js';
-import { configure, resetConfig } from './config.js';
+import { configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
 import { ANONYMOUS_ID_KEY, QUEUE_KEY, deliveryStats, startDelivery } from './delivery.js';
-import { $session } from './session.js';
+import { $userId } from './track.js';
 import type { AnalyticsEvent } from './track.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
-import { resetWarnings } from './warn.js';
+import { cleanStores } from '../test-support/stores.js';
 
 /** One pipeline for this page, as the runtime starts one; tests reset consent and storage around it. */
 const flush = startDelivery(50);
@@ -52,9 +52,8 @@ describe('event delivery', () => {
     // Denied drops the queue and the stored keys; then back to "not asked yet".
     setConsent('denied');
     $consent.set('unknown');
-    $session.set({ status: 'unknown' });
-    resetConfig();
-    resetWarnings();
+    $userId.set(undefined);
+    cleanStores();
     localStorage.clear();
   });
 
@@ -113,7 +112,7 @@ describe('event delivery', () => {
   it('carries the page URL without secrets, the locale, widget, version and the signed-in customer', async () => {
     const original = location.href;
     history.replaceState(null, '', '?code=abc&state=xyz&token=t&email=a%40b.c&utm_source=instagram#access_token=secret');
-    $session.set({ status: 'signed-in', user: { id: 'cus_42', firstName: 'Camille', provider: 'google' } });
+    $userId.set('cus_42');
     document.documentElement.lang = 'fr';
     const event = track('login_success', { provider: 'google' }, 'vitrine-login');
     history.replaceState(null, '', original);

@@ -1,11 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configure, resetConfig } from '../../core/config.js';
-import { $session } from '../../core/session.js';
+import { configure } from '../../core/config.js';
+import { $session } from '../../features/session/session.js';
 import { type AnalyticsEvent, addSink } from '../../core/track.js';
-import { resetWarnings } from '../../core/warn.js';
 import { captureWarnings, testApi } from '../../test-support/console.js';
 import type { VitrineLogin } from './login.element.js';
 import './vitrine-login.js';
+import { cleanStores } from '../../test-support/stores.js';
 
 const buttons = (el: VitrineLogin) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="button"]')];
 const text = (el: VitrineLogin) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
@@ -27,8 +27,7 @@ describe('<vitrine-login>', () => {
     frame?.remove();
     frame = undefined;
     $session.set({ status: 'unknown' });
-    resetConfig();
-    resetWarnings();
+    cleanStores();
   });
 
   /** A real window (an iframe's) standing in for the popup, so `event.source` can be checked for real. */
