@@ -77,7 +77,9 @@ function readAnswer(batch: AnalyticsEvent[], answer: { rejected?: Array<{ messag
 /**
  * Starts delivering tracked events to the configured endpoint, in batches,
  * after consent only. Each event keeps its messageId through retries, storage
- * and reloads, and the collector deduplicates on it: every event lands once.
+ * and reloads, and each is sent once from a page, so a collector that does not
+ * deduplicate receives it once across navigations, offline periods and errors;
+ * only a batch in flight when the tab closed can be sent again by the next page.
  *
  * - Before consent: events wait in memory; nothing is sent, nothing is read or
  *   written in storage. Denied: the queue and the stored keys are dropped.
@@ -85,7 +87,12 @@ function readAnswer(batch: AnalyticsEvent[], answer: { rejected?: Array<{ messag
  *   with other tabs' entries), so a closed or crashed tab delivers on the next visit.
  * - Sending: `fetch` with `keepalive`, the JSON as `text/plain` (CORS-safelisted:
  *   no preflight), no credentials. On `pagehide` or when the page is hidden,
- *   everything not in flight goes out the same way, `navigator.sendBeacon` if that fails.
+ *   everything not in flight goes out the same way (`navigator.sendBeacon` if
+ *   that fails) and is handed over: taken out of storage, since the browser
+ *   delivers keepalive requests after the page is gone and the next page could
+ *   not know it landed. Put back if the page lives to see the request fail. While
+ *   the collector is failing or the shopper offline, nothing is handed over: the
+ *   next page sends it.
  * - Retries with exponential backoff and jitter on network errors, 408, 429
  *   (after `Retry-After`) and 5xx; other 4xx drop the batch (batches stay under
  *   the contract's 64 KB, so a 413 is a misconfigured collector, not a retry case).
@@ -98,6 +105,8 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   let current: AnalyticsEvent[] = [];
   /** Stored or refused by the collector: not written back to storage from another tab's copy. */
   const settled = new Set<string>();
+  /** Sent as the page was hidden, answer not seen yet: kept out of storage and not sent again from this page. */
+  const handed = new Set<string>();
   let dropped = 0;
   let attempts = 0;
   let retrying = false;
@@ -112,8 +121,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   const persist = () => {
     if (!granted()) return;
     const mine = new Set(queue.map(event => event.messageId));
-    const others = load().filter(event => !mine.has(event.messageId) && !settled.has(event.messageId));
-    safely(() => localStorage.setItem(QUEUE_KEY, JSON.stringify([...others, ...queue].slice(-MAX_QUEUE))));
+    const kept = (event: AnalyticsEvent) => !settled.has(event.messageId) && !handed.has(event.messageId);
+    const others = load().filter(event => !mine.has(event.messageId) && kept(event));
+    safely(() => localStorage.setItem(QUEUE_KEY, JSON.stringify([...others, ...queue.filter(kept)].slice(-MAX_QUEUE))));
   };
   const settle = (batch: AnalyticsEvent[]) => {
     batch.forEach(event => settled.add(event.messageId));
@@ -154,16 +164,28 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   /** One request. Resolves to the response (undefined: none came back); a 2xx means the batch is stored. */
   const post = (endpoint: string, batch: AnalyticsEvent[], unloading?: boolean): Promise<Response | void> => {
     const body = JSON.stringify({ batch, dropped });
+    const ids = batch.map(event => event.messageId);
+    if (unloading) {
+      ids.forEach(id => handed.add(id));
+      persist();
+    }
+    /** The page is still here to see the outcome: a handed-over event that did not land goes back to storage. */
+    const seen = (stored?: boolean) => {
+      if (stored) settle(batch);
+      if (!unloading) return;
+      ids.forEach(id => handed.delete(id));
+      if (stored) return;
+      persist();
+      scheduleNext();
+    };
     return fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, keepalive: true, credentials: 'omit' }).then(
       response => {
-        if (response.ok) {
-          settle(batch);
-          // A collector that answers no JSON (a plain 204) stored everything.
-          void response.json().then(answer => readAnswer(batch, answer), () => readAnswer(batch, undefined));
-        }
+        seen(response.ok);
+        // A collector that answers no JSON (a plain 204) stored everything.
+        if (response.ok) void response.json().then(answer => readAnswer(batch, answer), () => readAnswer(batch, undefined));
         return response;
       },
-      () => void (unloading && navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }))),
+      () => seen(unloading && navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }))),
     );
   };
 
@@ -175,9 +197,11 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     clearTimeout(timer);
     timer = undefined;
     const { endpoint } = $config.get();
-    let pending = queue.filter(event => !current.includes(event));
+    let pending = queue.filter(event => !current.includes(event) && !handed.has(event.messageId));
     if (!granted() || !endpoint || !pending.length) return;
     if (unloading === true) {
+      // A failing collector or no network: keep everything stored for the next page rather than hand it over.
+      if (retrying || !navigator.onLine) return;
       while (pending.length) {
         const batch = take(pending, MAX_QUEUE);
         pending = pending.slice(batch.length);
