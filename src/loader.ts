@@ -51,7 +51,7 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   const data = script?.dataset ?? {};
   const scriptConfig: Record<string, unknown> = {};
   // data-vitals-sample-rate arrives in `dataset` as vitalsSampleRate: the configuration's own key.
-  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer']) {
+  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer', 'tcfVendorId']) {
     if (data[key] !== undefined) scriptConfig[key] = data[key];
   }
   if (!data.endpoint) {

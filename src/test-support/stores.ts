@@ -1,5 +1,5 @@
 import { $config, DEFAULT_CONFIG } from '../core/config.js';
-import { $consent } from '../core/consent.js';
+import { $adConsent, $consent } from '../core/consent.js';
 import { $localeOverride } from '../core/locale.js';
 import { warned } from '../core/warn.js';
 import { $session } from '../features/session/session.js';
@@ -16,6 +16,7 @@ export function cleanStores(): void {
   $config.set({ ...DEFAULT_CONFIG });
   $consent.set('denied');
   $consent.set('unknown');
+  $adConsent.set(undefined);
   $localeOverride.set(undefined);
   $session.set({ status: 'unknown' });
   $registeredShareNetworks.set({});
