@@ -1,6 +1,6 @@
 import type { ConfigInput } from './config.js';
 import { $config, configure } from './config.js';
-import { $consent, forwardConsentMode, setConsent } from './consent.js';
+import { $consent, setConsent } from './consent.js';
 import { deliveryStats, startDelivery } from './delivery.js';
 import { setLocale } from './locale.js';
 import { track } from './track.js';
@@ -23,8 +23,13 @@ export function init(config: ConfigInput = {}): void {
   if (consent === 'granted' && $consent.get() === 'unknown') $consent.set('granted');
   if (consent === 'tcf') void import('./tcf.js').then(tcf => tcf.watchTcf());
   startDelivery();
-  // Google Consent Mode v2: a GTM container follows the shopper's answer.
-  forwardConsentMode(() => ($config.get().dataLayer ? ((window as { dataLayer?: unknown[] }).dataLayer ??= []) : undefined));
+  // Google Consent Mode v2, so a GTM container follows the shopper's answer: loaded once dataLayer forwarding is on.
+  let consentMode = false;
+  $config.subscribe(({ dataLayer }) => {
+    if (!dataLayer || consentMode) return;
+    consentMode = true;
+    void import('./consent-mode.js').then(module => module.forwardConsentMode());
+  });
   if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
 }
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { cleanStores } from '../test-support/stores.js';
 import { configure } from './config.js';
-import { $adConsent, $consent, forwardConsentMode } from './consent.js';
+import { $adConsent, $consent } from './consent.js';
+import { forwardConsentMode } from './consent-mode.js';
 import type { TcData, TcfApi } from './tcf.js';
 import { readTcString, watchTcf } from './tcf.js';
 
