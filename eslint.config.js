@@ -5,6 +5,19 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const noHtml = [
+  { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never render data as HTML.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never render data as HTML.' },
+];
+/** src/core knows no widget: no element name and no address of a network it could share to. */
+const widgetFree = [
+  ['Literal', 'value'],
+  ['TemplateElement', 'value.raw'],
+].flatMap(([node, value]) => [
+  { selector: `${node}[${value}=/vitrine-(share|feed|login|wishlist)/]`, message: 'src/core names no widget: this belongs in src/features or src/components.' },
+  { selector: `${node}[${value}=/https?:\\/\\/[a-z]/]`, message: 'src/core holds no network or service address.' },
+]);
+
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.data/', 'custom-elements.json', 'coverage/'] },
   js.configs.recommended,
@@ -15,11 +28,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never render data as HTML.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never render data as HTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...noHtml],
     },
   },
   {
@@ -48,12 +57,14 @@ export default tseslint.config(
       // The package entry re-exports the features too: it is the one core module allowed above core.
       ignores: ['src/core/index.ts'],
       patterns: [{ regex: '^\\.\\./', message: 'src/core is the engine: it imports nothing from features, components or the loader.' }],
+      syntax: widgetFree,
     },
-  ].map(({ files, ignores = [], patterns }) => ({
+  ].map(({ files, ignores = [], patterns, syntax = [] }) => ({
     files,
     ignores: [...ignores, 'src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }], patterns }],
+      'no-restricted-syntax': ['error', ...noHtml, ...syntax],
     },
   })),
 );
