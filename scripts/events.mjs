@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates, from schemas/events.schema.json (the one source of the taxonomy), the client's types and
 // per-event checks (src/core/events.generated.ts) and the taxonomy table of docs/events.md.
-// `--check` writes nothing and exits 1 when either is out of date (npm test runs it).
+// `--check` writes nothing and exits 1 when either is out of date, or when docs/wishlist.md's checked table
+// names a property its event does not have (npm test runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const SCHEMA = 'schemas/events.schema.json';
@@ -90,13 +91,37 @@ function docs() {
   return current.slice(0, start) + table() + current.slice(end + DOCS_END.length);
 }
 
+/**
+ * The guides that list events in a table marked as checked (docs/wishlist.md): every event they name exists,
+ * every property is that event's, and a bold one is required. Answers the mismatches.
+ */
+function checkGuide(file) {
+  const text = readFileSync(file, 'utf8');
+  const table = text.split('<!-- checked against schemas/events.schema.json')[1]?.split('\n\n')[0] ?? '';
+  const problems = [];
+  for (const row of table.split('\n').filter(line => /^\| `/.test(line))) {
+    const [eventsCell, propertiesCell] = row.split('|').slice(1, 3);
+    const named = [...eventsCell.matchAll(/`(\w+)`/g)].map(match => match[1]);
+    for (const [, bold, key] of propertiesCell.matchAll(/(\*\*)?`(\w+)`/g)) {
+      for (const name of named) {
+        const event = events[name];
+        if (!event) problems.push(`${file}: ${name} is not an event of the taxonomy`);
+        else if (!(key in event.properties)) problems.push(`${file}: ${name} has no property ${key}`);
+        else if (Boolean(bold) !== (event.required ?? []).includes(key)) problems.push(`${file}: ${name}.${key} is ${bold ? 'not ' : ''}required in the schema`);
+      }
+    }
+  }
+  if (!table) problems.push(`${file}: no checked events table`);
+  return problems;
+}
+
 const outputs = { [TYPES]: types(), [DOCS]: docs() };
 if (process.argv.includes('--check')) {
   const stale = Object.entries(outputs).filter(([file, text]) => readFileSync(file, 'utf8') !== text);
-  if (stale.length) {
-    console.error(`${stale.map(([file]) => file).join(' and ')} out of date with ${SCHEMA}: run npm run events`);
-    process.exit(1);
-  }
+  if (stale.length) console.error(`${stale.map(([file]) => file).join(' and ')} out of date with ${SCHEMA}: run npm run events`);
+  const problems = checkGuide('docs/wishlist.md');
+  problems.forEach(problem => console.error(problem));
+  if (stale.length || problems.length) process.exit(1);
 } else {
   for (const [file, text] of Object.entries(outputs)) writeFileSync(file, text);
 }
