@@ -5,6 +5,19 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const noHtml = [
+  { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never render data as HTML.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never render data as HTML.' },
+];
+/** src/core knows no widget: no element name and no address of a network it could share to. */
+const widgetFree = [
+  ['Literal', 'value'],
+  ['TemplateElement', 'value.raw'],
+].flatMap(([node, value]) => [
+  { selector: `${node}[${value}=/vitrine-(share|feed|login|wishlist)/]`, message: 'src/core names no widget: this belongs in src/features or src/components.' },
+  { selector: `${node}[${value}=/https?:\\/\\/[a-z]/]`, message: 'src/core holds no network or service address.' },
+]);
+
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.data/', 'custom-elements.json', 'coverage/', 'integrations/shopify/assets/'] },
   js.configs.recommended,
@@ -15,11 +28,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never render data as HTML.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never render data as HTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...noHtml],
     },
   },
   {
@@ -32,18 +41,30 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }] }],
     },
   },
-  {
-    files: ['src/components/**/*.ts'],
-    ignores: ['src/components/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }],
-          // A regex, not a gitignore group: `../*/*` also matches `../../core`, and a negation cannot re-include below it.
-          patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'Components depend on src/core, never on each other.' }],
-        },
-      ],
+  // Layers: components → features → core, never the other way.
+  ...[
+    {
+      files: ['src/components/**/*.ts'],
+      // A regex, not a gitignore group: `../*/*` also matches `../../core`, and a negation cannot re-include below it.
+      patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'Components depend on src/features and src/core, never on each other.' }],
     },
-  },
+    {
+      files: ['src/features/**/*.ts'],
+      patterns: [{ regex: '^\\.\\./\\.\\./(?!core/)', message: 'Features depend on src/core (and on each other), never on components or the loader.' }],
+    },
+    {
+      files: ['src/core/**/*.ts'],
+      // The package entry re-exports the features too: it is the one core module allowed above core.
+      ignores: ['src/core/index.ts'],
+      patterns: [{ regex: '^\\.\\./', message: 'src/core is the engine: it imports nothing from features, components or the loader.' }],
+      syntax: widgetFree,
+    },
+  ].map(({ files, ignores = [], patterns, syntax = [] }) => ({
+    files,
+    ignores: [...ignores, 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Never render data as HTML.' }], patterns }],
+      'no-restricted-syntax': ['error', ...noHtml, ...syntax],
+    },
+  })),
 );

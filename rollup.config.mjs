@@ -51,10 +51,10 @@ export default [
     input: {
       runtime: 'src/core/runtime.ts',
       // Loaded by the script tag on use only: a visit through a shared link, a call to Vitrine.registerShareNetwork.
-      'share-attribution': 'src/core/share-attribution.ts',
-      'register-share-network': 'src/core/register-share-network.ts',
+      'share-attribution': 'src/features/share/share-attribution.ts',
+      'register-share-network': 'src/features/share/register-share-network.ts',
       // <vitrine-share>'s network list, imported only where no system share sheet stands in for it (Firefox desktop).
-      'share-networks': 'src/core/share-networks.ts',
+      'share-networks': 'src/features/share/share-networks.ts',
       ...Object.fromEntries(elements.map(element => [element.tag, element.file])),
     },
     plugins: [
@@ -71,12 +71,13 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // Two shared chunks instead of many small ones (fewer requests, one compression window each): `core`, loaded
-      // with the runtime on every page, and `element`, Lit and the widget base every widget loads.
+      // Few files instead of many small ones: each is compressed on its own, and every file costs its own window.
+      // The engine modules every page runs join the runtime entry itself (one file: runtime.js, the reporter);
+      // `element` is Lit, the widget base and the product and share data every widget loads.
       manualChunks: id =>
-        /\/src\/core\/(config|locale|session|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
+        /\/src\/core\/(runtime|config|locale|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
           ? 'core'
-          : /\/src\/core\/(element|i18n|localize-controller|store-controller|page-product|json-ld|attribute-warning)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
+          : /\/src\/core\/(element|i18n|localize-controller|store-controller|attribute-warning)\.ts$|\/src\/features\/(product\/page-product|product\/json-ld|share\/share-registry)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
             ? 'element'
             : undefined,
     },

@@ -4,10 +4,11 @@
  * `window.Vitrine`, and imports a widget's chunk only when that widget's tag
  * first appears in the page, so a page pays only for the widgets it uses.
  */
+import type { DeliveryStats } from './core/delivery.js';
 import type * as Runtime from './core/runtime.js';
-import type * as ShareAttribution from './core/share-attribution.js';
-import type * as ShareRegistration from './core/register-share-network.js';
-import type { ShareNetwork } from './core/share-registry.js';
+import type * as ShareAttribution from './features/share/share-attribution.js';
+import type * as ShareRegistration from './features/share/register-share-network.js';
+import type { ShareNetwork } from './features/share/share-registry.js';
 
 /** Replaced at build time with the tags found under `src/components/`. */
 declare const __VITRINE_TAGS__: string[];
@@ -23,6 +24,8 @@ export interface VitrineGlobal {
   configure(config: Record<string, unknown>): Promise<void>;
   setLocale(locale: string | undefined): Promise<void>;
   setConsent(state: 'granted' | 'denied'): Promise<void>;
+  /** What this page's event pipeline delivered, and what the collector refused and why (for debugging). */
+  deliveryStats(): Promise<DeliveryStats>;
   /** Adds a share network described as data to `<vitrine-share>` (see docs/share.md). */
   registerShareNetwork(network: ShareNetwork): Promise<void>;
   /** Looks for Vitrine tags inside a root the page observer cannot see, such as another component's shadow root. */
@@ -48,7 +51,7 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   const data = script?.dataset ?? {};
   const scriptConfig: Record<string, unknown> = {};
   // data-vitals-sample-rate arrives in `dataset` as vitalsSampleRate: the configuration's own key.
-  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer']) {
+  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer', 'tcfVendorId']) {
     if (data[key] !== undefined) scriptConfig[key] = data[key];
   }
   if (!data.endpoint) {
@@ -106,6 +109,7 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
     configure: forward('configure'),
     setLocale: forward('setLocale'),
     setConsent: forward('setConsent'),
+    deliveryStats: async () => (await loadRuntime()).deliveryStats(),
     // Its own module, loaded on use: most pages never call it.
     registerShareNetwork: async network =>
       (await (import(/* @vite-ignore */ `${base}register-share-network.js`) as Promise<typeof ShareRegistration>)).registerShareNetwork(network),

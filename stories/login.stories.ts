@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { $session } from '../src/core/session.js';
+import { $session } from '../src/features/session/session.js';
 import type { LoginFailure } from '../src/components/login/login.element.js';
 import '../src/components/login/vitrine-login.js';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { SharedWishlist, WishlistState } from '../src/core/wishlist.js';
+import type { SharedWishlist, WishlistState } from '../src/features/wishlist/index.js';
 import '../src/components/wishlist/vitrine-wishlist.js';
 
 interface WishlistArgs {

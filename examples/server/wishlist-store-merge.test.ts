@@ -1,4 +1,4 @@
-// The client store's sign-in merge against the real server: src/core/wishlist.ts runs in Node here, with a
+// The client store's sign-in merge against the real server: src/features/wishlist runs in Node here, with a
 // Map for localStorage, an EventTarget for document, and the session cookie a browser would send
 // (browser tests cannot hold a session: the test API has no sign-in route).
 import assert from 'node:assert/strict';
@@ -19,8 +19,8 @@ Object.assign(globalThis, {
   addEventListener: () => undefined,
 });
 const { configure } = await import('../../src/core/config.js');
-const { $session } = await import('../../src/core/session.js');
-const { $wishlist, addToWishlist, startWishlist, syncWishlist } = await import('../../src/core/wishlist.js');
+const { $session } = await import('../../src/features/session/session.js');
+const { $wishlist, addToWishlist, startWishlist, syncWishlist } = await import('../../src/features/wishlist/index.js');
 
 describe('client store: sign-in merge', () => {
   let server: TestServer;

@@ -1,14 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { captureWarnings } from '../test-support/console.js';
 import { oneOf, warnAttribute } from './attribute-warning.js';
-import { resetWarnings } from './warn.js';
+import { cleanStores } from '../test-support/stores.js';
 
 describe('attribute warnings', () => {
   let warnings: ReturnType<typeof captureWarnings>;
   beforeEach(() => (warnings = captureWarnings()));
   afterEach(() => {
     warnings.restore();
-    resetWarnings();
+    cleanStores();
   });
 
   it('oneOf keeps an allowed value silently, and answers the default with one warning for another', () => {

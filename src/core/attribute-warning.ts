@@ -2,7 +2,7 @@ import { warnOnce } from './warn.js';
 
 /**
  * One console warning per bad attribute value, worded the same for every widget and naming the element,
- * the attribute and what it expects: `<vitrine-share layout="grid">: expected icons, labels, menu. Using icons.`
+ * the attribute and what it expects: `<vitrine-x layout="grid">: expected icons, labels, menu. Using icons.`
  */
 export function warnAttribute(tag: string, name: string, value: unknown, expected: string): void {
   const message = `<${tag} ${name}="${value}">: expected ${expected}.`;

@@ -1,17 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { captureWarnings } from '../test-support/console.js';
-import { $config, DEFAULT_CONFIG, configure, resetConfig } from './config.js';
-import { resetWarnings } from './warn.js';
+import { $config, DEFAULT_CONFIG, configure } from './config.js';
+import { cleanStores } from '../test-support/stores.js';
 
 describe('configure', () => {
   let warnings: ReturnType<typeof captureWarnings>;
   beforeEach(() => {
-    resetWarnings();
+    cleanStores();
     warnings = captureWarnings();
   });
   afterEach(() => {
     warnings.restore();
-    resetConfig();
+    cleanStores();
   });
 
   it('accepts valid values and resolves relative URLs against the page', () => {

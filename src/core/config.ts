@@ -28,6 +28,8 @@ export interface VitrineConfig {
   utm: boolean;
   /** Also push every event to `window.dataLayer` (Google Tag Manager), once consent is granted. */
   dataLayer: boolean;
+  /** With `consent: 'tcf'`: the merchant's IAB vendor id for Vitrine's analytics; its consent (and, on TCF v2.3 strings, its disclosure) is required too. 0: purposes only. */
+  tcfVendorId: number;
   /** Edits an event before it is queued, or drops it by returning null. Set with `configure()`, not a `data-` attribute. */
   beforeSend: BeforeSend | null;
 }
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG: Readonly<VitrineConfig> = {
   vitalsSampleRate: 0.1,
   utm: true,
   dataLayer: false,
+  tcfVendorId: 0,
   beforeSend: null,
 };
 
@@ -80,6 +83,13 @@ const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
   },
   utm: trueOrFalse,
   dataLayer: trueOrFalse,
+  tcfVendorId: {
+    expected: 'an IAB vendor id (an integer from 1 to 65535)',
+    parse: value => {
+      const id = Number(value);
+      return Number.isInteger(id) && id > 0 && id < 65536 ? id : undefined;
+    },
+  },
   beforeSend: {
     expected: 'a function or null',
     parse: value => (value === null || typeof value === 'function' ? (value as BeforeSend | null) : undefined),
@@ -120,9 +130,4 @@ export function configure(changes: ConfigInput): void {
     }
     $config.set({ ...$config.get(), [configKey]: parsed });
   }
-}
-
-/** Test helper: back to the defaults. */
-export function resetConfig(): void {
-  $config.set({ ...DEFAULT_CONFIG });
 }

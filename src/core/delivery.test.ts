@@ -1,13 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { captureWarnings, testApi } from '../test-support/console.js';
-import { configure, resetConfig } from './config.js';
+import { configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
-import { ANONYMOUS_ID_KEY, QUEUE_KEY, startDelivery } from './delivery.js';
-import { $session } from './session.js';
+import { ANONYMOUS_ID_KEY, QUEUE_KEY, deliveryStats, startDelivery } from './delivery.js';
+import { $userId } from './track.js';
 import type { AnalyticsEvent } from './track.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
-import { resetWarnings } from './warn.js';
+import { cleanStores } from '../test-support/stores.js';
 
 /** One pipeline for this page, as the runtime starts one; tests reset consent and storage around it. */
 const flush = startDelivery(50);
@@ -52,9 +52,8 @@ describe('event delivery', () => {
     // Denied drops the queue and the stored keys; then back to "not asked yet".
     setConsent('denied');
     $consent.set('unknown');
-    $session.set({ status: 'unknown' });
-    resetConfig();
-    resetWarnings();
+    $userId.set(undefined);
+    cleanStores();
     localStorage.clear();
   });
 
@@ -113,7 +112,7 @@ describe('event delivery', () => {
   it('carries the page URL without secrets, the locale, widget, version and the signed-in customer', async () => {
     const original = location.href;
     history.replaceState(null, '', '?code=abc&state=xyz&token=t&email=a%40b.c&utm_source=instagram#access_token=secret');
-    $session.set({ status: 'signed-in', user: { id: 'cus_42', firstName: 'Camille', provider: 'google' } });
+    $userId.set('cus_42');
     document.documentElement.lang = 'fr';
     const event = track('login_success', { provider: 'google' }, 'vitrine-login');
     history.replaceState(null, '', original);
@@ -132,14 +131,54 @@ describe('event delivery', () => {
   it('drops properties and events outside the taxonomy, with one warning each', async () => {
     const warnings = captureWarnings();
     setConsent('granted');
-    const kept = track('share', { network: 'x', colour: 'red', nested: { a: 1 } as never, productId: undefined });
-    track('page_view' as never, {});
-    track('share', { network: 'facebook', colour: 'blue' });
+    // Cast: the types refuse these at compile time (events.test.ts); plain JavaScript callers get the runtime check.
+    const kept = track('share', { network: 'x', colour: 'red', nested: { a: 1 }, productId: undefined } as never);
+    track('page_view' as never, {} as never);
+    track('share', { network: 'facebook', colour: 'blue' } as never);
     warnings.restore();
     expect(warnings.messages).to.have.length(3);
     expect(warnings.messages.join('\n')).to.contain('colour').and.contain('nested').and.contain('page_view');
     const [row] = await waitForRows([kept.messageId]);
     expect(row.properties).to.deep.equal({ network: 'x' });
+  });
+
+  it("checks each event against its own properties: another event's property is left out, a missing required one keeps it from being sent", async () => {
+    const warnings = captureWarnings();
+    setConsent('granted');
+    // `postId` is a feed property, not a share's; `wishlist_add` needs a productId.
+    const kept = track('share', { network: 'x', postId: 'p1' } as never);
+    const refused = track('wishlist_add', { variant: 'M' } as never);
+    const before = deliveryStats().dropped;
+    track('wishlist_add', { variant: 'S' } as never);
+    warnings.restore();
+    expect(warnings.messages.join('\n')).to.contain('share: postId is not one of its properties').and.contain('wishlist_add needs productId; not sent');
+    expect(deliveryStats().dropped).to.equal(before + 1);
+    const [row] = await waitForRows([kept.messageId]);
+    expect(row.properties).to.deep.equal({ network: 'x' });
+    expect(await storedRows([refused.messageId])).to.deep.equal([]);
+  });
+
+  it('an event the collector rejects is named once in the console with its reason, counted, and not retried', async () => {
+    const warnings = captureWarnings();
+    setConsent('granted');
+    const before = deliveryStats();
+    // The client checks names, not patterns: the collector refuses this network id.
+    const refused = [track('share', { network: 'Not a network!' }), track('share', { network: 'Not a network!' })];
+    const stored = track('share', { network: 'pinterest' });
+    await waitForRows([stored.messageId]);
+    await waitUntil(() => deliveryStats().rejected === before.rejected + 2, 'two rejections counted', { timeout: 5000 });
+    warnings.restore();
+    const stats = deliveryStats();
+    expect(stats.delivered).to.equal(before.delivered + 1);
+    expect(stats.rejections.slice(-2).map(entry => [entry.name, entry.messageId])).to.deep.equal(refused.map(event => ['share', event.messageId]));
+    expect(stats.rejections.at(-1)!.reason).to.contain('/properties/network must match pattern');
+    const messages = warnings.messages.filter(message => message.includes('refused'));
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.contain('the collector refused share (/properties/network must match pattern');
+    // Settled: not in the queue, not sent again.
+    await flush();
+    expect(JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]')).to.deep.equal([]);
+    expect(await storedRows(refused.map(event => event.messageId))).to.deep.equal([]);
   });
 
   it('beforeSend edits or drops events; released events reach the dataLayer', async () => {
@@ -220,7 +259,7 @@ describe('event delivery', () => {
     expect(await waitForRows([event.messageId])).to.have.length(1);
   });
 
-  it('sends what is left on pagehide, as text/plain with keepalive', async () => {
+  it('sends what is left on pagehide, as text/plain with keepalive, once even when the page is then hidden too', async () => {
     setConsent('granted');
     await flush();
     const originalFetch = window.fetch;
@@ -232,7 +271,13 @@ describe('event delivery', () => {
     try {
       const event = track('share_copy_link', { productId: 'robe-camille-lin' });
       dispatchEvent(new PageTransitionEvent('pagehide'));
+      // A navigation fires both; a collector that does not deduplicate must get one copy.
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      dispatchEvent(new Event('visibilitychange'));
+      delete (document as { visibilityState?: string }).visibilityState;
       expect(seen).to.have.length(1);
+      // Handed over to the browser: out of storage, so the next page does not send it again.
+      expect(localStorage.getItem(QUEUE_KEY)).not.to.contain(event.messageId);
       expect(seen[0]).to.include({ keepalive: true, credentials: 'omit', method: 'POST' });
       expect(seen[0].headers).to.deep.equal({ 'content-type': 'text/plain' });
       expect(await waitForRows([event.messageId])).to.have.length(1);

@@ -1,7 +1,7 @@
 import { $config } from './config.js';
 import { $consent } from './consent.js';
-import { EVENT_NAMES, EVENT_PROPERTIES } from './taxonomy.js';
-import type { AnalyticsEvent, EventProperties } from './track.js';
+import { EVENT_PROPERTIES } from './events.generated.js';
+import type { AnalyticsEvent, EventName, EventProperties } from './track.js';
 import { addSink, uuid } from './track.js';
 import { warnOnce } from './warn.js';
 
@@ -29,25 +29,57 @@ const safely = <T>(work: () => T): T | undefined => {
 
 const bytes = (value: unknown): number => new Blob([JSON.stringify(value)]).size;
 
-/** Drops an event the taxonomy does not name, and properties it does not know or that are not primitive, warning once. */
+/** What this page's pipeline did, for debugging: `Vitrine.deliveryStats()`, or `deliveryStats()` from the npm package. */
+export interface DeliveryStats {
+  /** Events the collector stored (or already had). */
+  delivered: number;
+  /** Events the collector refused for good: not retried. */
+  rejected: number;
+  /** Events left out before sending: outside the taxonomy, or dropped from a full queue. */
+  dropped: number;
+  /** The latest refusals (at most 10), with the collector's reason. */
+  rejections: Array<{ name: string; messageId: string; reason: string }>;
+}
+const stats: DeliveryStats = { delivered: 0, rejected: 0, dropped: 0, rejections: [] };
+export const deliveryStats = (): DeliveryStats => ({ ...stats, rejections: [...stats.rejections] });
+
+/**
+ * Checks an event against its own entry in the taxonomy: an unknown event, or
+ * one missing a required property, is not sent; a property this event does not
+ * have, or that is not a primitive, is left out. One warning each.
+ */
 function clean(event: AnalyticsEvent): AnalyticsEvent | undefined {
-  if (!EVENT_NAMES.includes(event.name)) {
-    warnOnce(event.name, `unknown event ${event.name}`);
-    return undefined;
-  }
+  const spec = Object.hasOwn(EVENT_PROPERTIES, event.name) ? EVENT_PROPERTIES[event.name as EventName].split(' ') : undefined;
+  if (!spec) return void warnOnce(event.name, `unknown event ${event.name}; not sent`);
   const properties: EventProperties = {};
   for (const [key, value] of Object.entries(event.properties)) {
     if (value == null) continue;
-    if (EVENT_PROPERTIES.includes(key) && typeof value != 'object') properties[key] = value;
-    else warnOnce(event.name + key, `${event.name}: ${key} not in taxonomy`);
+    if ((spec.includes(key) || spec.includes(`!${key}`)) && typeof value != 'object') properties[key] = value;
+    else warnOnce(event.name + key, `${event.name}: ${key} is not one of its properties (${spec.join(' ')}); left out`);
   }
+  const missing = spec.find(key => key[0] == '!' && properties[key.slice(1)] === undefined);
+  if (missing) return void warnOnce(event.name + missing, `${event.name} needs ${missing.slice(1)}; not sent`);
   return { ...event, properties };
+}
+
+/** The collector's answer to a stored batch: what it refused is counted and named once in the console, never retried. */
+function readAnswer(batch: AnalyticsEvent[], answer: { rejected?: Array<{ messageId: string; reason: string }> } | undefined): void {
+  const refused = Array.isArray(answer?.rejected) ? answer.rejected : [];
+  stats.delivered += batch.length - refused.length;
+  for (const { messageId, reason } of refused) {
+    const name = batch.find(event => event.messageId === messageId)?.name ?? 'event';
+    stats.rejected++;
+    stats.rejections = [...stats.rejections, { name, messageId, reason }].slice(-10);
+    warnOnce(`rejected ${name} ${reason}`, `the collector refused ${name} (${reason}); not retried`);
+  }
 }
 
 /**
  * Starts delivering tracked events to the configured endpoint, in batches,
  * after consent only. Each event keeps its messageId through retries, storage
- * and reloads, and the collector deduplicates on it: every event lands once.
+ * and reloads, and each is sent once from a page, so a collector that does not
+ * deduplicate receives it once across navigations, offline periods and errors;
+ * only a batch in flight when the tab closed can be sent again by the next page.
  *
  * - Before consent: events wait in memory; nothing is sent, nothing is read or
  *   written in storage. Denied: the queue and the stored keys are dropped.
@@ -55,7 +87,12 @@ function clean(event: AnalyticsEvent): AnalyticsEvent | undefined {
  *   with other tabs' entries), so a closed or crashed tab delivers on the next visit.
  * - Sending: `fetch` with `keepalive`, the JSON as `text/plain` (CORS-safelisted:
  *   no preflight), no credentials. On `pagehide` or when the page is hidden,
- *   everything not in flight goes out the same way, `navigator.sendBeacon` if that fails.
+ *   everything not in flight goes out the same way (`navigator.sendBeacon` if
+ *   that fails) and is handed over: taken out of storage, since the browser
+ *   delivers keepalive requests after the page is gone and the next page could
+ *   not know it landed. Put back if the page lives to see the request fail. While
+ *   the collector is failing or the shopper offline, nothing is handed over: the
+ *   next page sends it.
  * - Retries with exponential backoff and jitter on network errors, 408, 429
  *   (after `Retry-After`) and 5xx; other 4xx drop the batch (batches stay under
  *   the contract's 64 KB, so a 413 is a misconfigured collector, not a retry case).
@@ -68,6 +105,8 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   let current: AnalyticsEvent[] = [];
   /** Stored or refused by the collector: not written back to storage from another tab's copy. */
   const settled = new Set<string>();
+  /** Sent as the page was hidden, answer not seen yet: kept out of storage and not sent again from this page. */
+  const handed = new Set<string>();
   let dropped = 0;
   let attempts = 0;
   let retrying = false;
@@ -82,8 +121,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   const persist = () => {
     if (!granted()) return;
     const mine = new Set(queue.map(event => event.messageId));
-    const others = load().filter(event => !mine.has(event.messageId) && !settled.has(event.messageId));
-    safely(() => localStorage.setItem(QUEUE_KEY, JSON.stringify([...others, ...queue].slice(-MAX_QUEUE))));
+    const kept = (event: AnalyticsEvent) => !settled.has(event.messageId) && !handed.has(event.messageId);
+    const others = load().filter(event => !mine.has(event.messageId) && kept(event));
+    safely(() => localStorage.setItem(QUEUE_KEY, JSON.stringify([...others, ...queue.filter(kept)].slice(-MAX_QUEUE))));
   };
   const settle = (batch: AnalyticsEvent[]) => {
     batch.forEach(event => settled.add(event.messageId));
@@ -92,7 +132,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   };
   const enqueue = (events: AnalyticsEvent[]) => {
     queue.push(...events);
-    dropped += queue.splice(0, queue.length - MAX_QUEUE).length;
+    const overflow = queue.splice(0, queue.length - MAX_QUEUE).length;
+    dropped += overflow;
+    stats.dropped += overflow;
     persist();
   };
 
@@ -122,12 +164,28 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   /** One request. Resolves to the response (undefined: none came back); a 2xx means the batch is stored. */
   const post = (endpoint: string, batch: AnalyticsEvent[], unloading?: boolean): Promise<Response | void> => {
     const body = JSON.stringify({ batch, dropped });
+    const ids = batch.map(event => event.messageId);
+    if (unloading) {
+      ids.forEach(id => handed.add(id));
+      persist();
+    }
+    /** The page is still here to see the outcome: a handed-over event that did not land goes back to storage. */
+    const seen = (stored?: boolean) => {
+      if (stored) settle(batch);
+      if (!unloading) return;
+      ids.forEach(id => handed.delete(id));
+      if (stored) return;
+      persist();
+      scheduleNext();
+    };
     return fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, keepalive: true, credentials: 'omit' }).then(
       response => {
-        if (response.ok) settle(batch);
+        seen(response.ok);
+        // A collector that answers no JSON (a plain 204) stored everything.
+        if (response.ok) void response.json().then(answer => readAnswer(batch, answer), () => readAnswer(batch, undefined));
         return response;
       },
-      () => void (unloading && navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }))),
+      () => seen(unloading && navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }))),
     );
   };
 
@@ -139,9 +197,11 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     clearTimeout(timer);
     timer = undefined;
     const { endpoint } = $config.get();
-    let pending = queue.filter(event => !current.includes(event));
+    let pending = queue.filter(event => !current.includes(event) && !handed.has(event.messageId));
     if (!granted() || !endpoint || !pending.length) return;
     if (unloading === true) {
+      // A failing collector or no network: keep everything stored for the next page rather than hand it over.
+      if (retrying || !navigator.onLine) return;
       while (pending.length) {
         const batch = take(pending, MAX_QUEUE);
         pending = pending.slice(batch.length);
@@ -162,6 +222,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       attempts = 0;
     } else if (status > 399 && status < 500 && status !== 408 && status !== 429) {
       warnOnce(`${status}`, `collector answered ${status}; events dropped`);
+      stats.rejected += batch.length;
       settle(batch);
     } else {
       if (++attempts >= MAX_ATTEMPTS) return;
@@ -175,6 +236,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   addSink(tracked => {
     if ($consent.get() === 'denied') return;
     let event = clean(tracked);
+    if (!event) stats.dropped++;
     const { beforeSend } = $config.get();
     try {
       if (event && beforeSend) event = beforeSend(event) ?? undefined;

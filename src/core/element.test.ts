@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { captureWarnings } from '../test-support/console.js';
 import { VitrineElement } from './element.js';
-import { resetWarnings } from './warn.js';
+import { cleanStores } from '../test-support/stores.js';
 
 describe('VitrineElement.define', () => {
-  afterEach(() => resetWarnings());
+  afterEach(() => cleanStores());
 
   it('defines once and tolerates the same version again, silently', () => {
     class Probe extends VitrineElement {}

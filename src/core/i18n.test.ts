@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { captureWarnings } from '../test-support/console.js';
-import { configure, resetConfig } from './config.js';
+import { configure } from './config.js';
 import { formatDate, plural } from './format.js';
 import { formatPrice, resolveLocale } from './i18n.js';
 import { setLocale } from './locale.js';
 import { LocalizeController } from './localize-controller.js';
-import { resetWarnings } from './warn.js';
+import { cleanStores } from '../test-support/stores.js';
 
 const catalog = {
   en: { hello: 'Hello', votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`) },
@@ -26,8 +26,7 @@ describe('i18n', () => {
   afterEach(() => {
     root.lang = 'en';
     setLocale(undefined);
-    resetConfig();
-    resetWarnings();
+    cleanStores();
   });
 
   it('resolves element lang, then setLocale, then <html lang>, then the configured default', () => {

@@ -1,7 +1,7 @@
 import type { ConfigInput } from './config.js';
 import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
-import { startDelivery } from './delivery.js';
+import { deliveryStats, startDelivery } from './delivery.js';
 import { setLocale } from './locale.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
@@ -23,7 +23,14 @@ export function init(config: ConfigInput = {}): void {
   if (consent === 'granted' && $consent.get() === 'unknown') $consent.set('granted');
   if (consent === 'tcf') void import('./tcf.js').then(tcf => tcf.watchTcf());
   startDelivery();
+  // Google Consent Mode v2, so a GTM container follows the shopper's answer: loaded once dataLayer forwarding is on.
+  let consentMode = false;
+  $config.subscribe(({ dataLayer }) => {
+    if (!dataLayer || consentMode) return;
+    consentMode = true;
+    void import('./consent-mode.js').then(module => module.forwardConsentMode());
+  });
   if (Math.random() < vitalsSampleRate) void import('./vitals.js').then(vitals => vitals.reportWebVitals());
 }
 
-export { configure, setConsent, setLocale, track, VERSION as version };
+export { configure, deliveryStats, setConsent, setLocale, track, VERSION as version };

@@ -1,14 +1,17 @@
+import { atom } from 'nanostores';
 import type { Locale } from './config.js';
 import { $config, matchLocale } from './config.js';
 import { $localeOverride } from './locale.js';
-import { $session } from './session.js';
-import type { EVENT_NAMES } from './taxonomy.js';
+import type { EventPropertiesByName } from './events.generated.js';
 import { scrubUrl } from './url.js';
 import { VERSION } from './version.js';
 
-/** The event taxonomy's names (see `src/core/events.schema.json`). */
-export type EventName = (typeof EVENT_NAMES)[number];
+export type * from './events.generated.js';
 
+/** The event taxonomy's names (see `schemas/events.schema.json`). */
+export type EventName = keyof EventPropertiesByName;
+
+/** Any event's properties, as they travel: the types of each event's own are in `EventPropertiesByName`. */
 export type EventProperties = Record<string, string | number | boolean | null | undefined>;
 
 export interface EventContext {
@@ -18,7 +21,7 @@ export interface EventContext {
   library: { name: 'vitrine'; version: string };
   /** Random; set by the pipeline once consent is known (kept in memory, or in localStorage after consent). */
   anonymousId?: string;
-  /** The signed-in customer's id (from `$session`); never an e-mail or a name. */
+  /** The signed-in customer's id (`$userId`, from the session); never an e-mail or a name. */
   userId?: string;
 }
 
@@ -30,11 +33,13 @@ export interface AnalyticsEvent {
   context: EventContext;
 }
 
+/** The signed-in customer's id, which events carry as `userId`: set by the session feature (the engine knows no sign-in). */
+export const $userId = atom<string | undefined>(undefined);
+
 type Sink = (event: AnalyticsEvent) => void;
 const sinks = new Set<Sink>();
 /** The shared context of every event, as the page stands when it is tracked (locale: the page's, not the widget's). */
 function context(widget?: string): EventContext {
-  const session = $session.get();
   // Optional chaining: the npm build may run where there is no page (server-side rendering, Node tests), and track() must not throw there.
   const page = globalThis.document;
   return {
@@ -42,7 +47,7 @@ function context(widget?: string): EventContext {
     locale: $localeOverride.get() ?? matchLocale(page?.documentElement?.lang ?? '') ?? $config.get().locale,
     widget,
     library: { name: 'vitrine', version: VERSION },
-    userId: session.status === 'signed-in' ? session.user.id : undefined,
+    userId: $userId.get(),
   };
 }
 
@@ -60,12 +65,14 @@ export const uuid = (): string =>
 /**
  * Records one analytics event. Widgets call this beside dispatching their DOM
  * event; the pipeline decides when (after consent) and how it is delivered.
+ * Typed per event from the schema: a property the event does not have, or a
+ * missing required one, does not compile.
  */
-export function track(name: EventName, properties: EventProperties = {}, widget?: string): AnalyticsEvent {
+export function track<Name extends EventName>(name: Name, properties: EventPropertiesByName[Name], widget?: string): AnalyticsEvent {
   const event: AnalyticsEvent = {
     messageId: uuid(),
     name,
-    properties,
+    properties: properties as EventProperties,
     timestamp: new Date().toISOString(),
     context: context(widget),
   };

@@ -1,4 +1,5 @@
 import { onCLS, onINP, onLCP } from 'web-vitals';
+import type { WebVitalsProperties } from './events.generated.js';
 import { track } from './track.js';
 
 /**
@@ -6,7 +7,7 @@ import { track } from './track.js';
  * imports this module (and web-vitals with it) only for the sampled page views.
  */
 export function reportWebVitals(): void {
-  const report = ({ name, value, rating, navigationType }: { name: string; value: number; rating: string; navigationType: string }) =>
+  const report = ({ name, value, rating, navigationType }: { name: WebVitalsProperties['metric']; value: number; rating: WebVitalsProperties['rating']; navigationType: string }) =>
     track('web_vitals', { metric: name, value, rating, navigationType });
   onLCP(report);
   onINP(report);

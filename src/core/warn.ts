@@ -1,4 +1,5 @@
-const warned = new Set<string>();
+/** Keys already warned about (the tests' store cleaner empties it). */
+export const warned = new Set<string>();
 
 /**
  * Logs one console warning per distinct key for the page's lifetime, so a bad
@@ -8,9 +9,4 @@ export function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
   console.warn(`[vitrine] ${message}`);
-}
-
-/** Test helper: forget which warnings were already shown. */
-export function resetWarnings(): void {
-  warned.clear();
 }

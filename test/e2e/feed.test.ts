@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+import { type Storefront, collectPageErrors, launchBrowser, startStorefront, waitForFeed } from './harness.js';
 
 declare global {
   interface Window {
@@ -20,12 +20,7 @@ describe('shoppable Instagram feed on the demo storefront (npm start, fake Insta
   before(async () => {
     mediaDir = await mkdtemp(join(tmpdir(), 'vitrine-e2e-media-'));
     [storefront, browser] = await Promise.all([startStorefront({ VITRINE_MEDIA_DIR: mediaDir }), launchBrowser()]);
-    // The scheduler fetches the recorded account in the background right after start.
-    const deadline = Date.now() + 90_000;
-    while ((await fetch(`${storefront.url}/v1/feeds/maison-lumiere`)).status !== 200) {
-      if (Date.now() > deadline) throw new Error(`the feed was never fetched:\n${storefront.output.join('')}`);
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
+    await waitForFeed(storefront);
   });
   after(async () => {
     await browser?.close();

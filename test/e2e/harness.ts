@@ -53,7 +53,8 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
   child.stdout?.on('data', chunk => output.push(String(chunk)));
   child.stderr?.on('data', chunk => output.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: the machine is shared, and under load the embedded database alone can take a minute to open.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join('')}`);
     try {
@@ -77,6 +78,15 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
       await rm(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the server's feed scheduler has fetched the recorded Instagram account (it starts right after the server). */
+export async function waitForFeed(storefront: Storefront, feedId = 'maison-lumiere'): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while ((await fetch(`${storefront.url}/v1/feeds/${feedId}`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`the feed was never fetched:\n${storefront.output.join('')}`);
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
 }
 
 /** Debian's Chromium, headless, with the flags this sandboxed machine needs. */

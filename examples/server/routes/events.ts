@@ -6,8 +6,8 @@ import { requireAdmin } from '../lib/admin.js';
 import { type EventRow, EventWriter, type RowOutcome } from '../lib/event-writer.js';
 import { PLAIN_UUID } from '../lib/uuid.js';
 
-/** The event taxonomy, shared with the client: src/core/events.schema.json. */
-export const eventTaxonomy = JSON.parse(readFileSync(new URL('../../../src/core/events.schema.json', import.meta.url), 'utf8')) as {
+/** The event taxonomy, shared with the client and the docs: schemas/events.schema.json. */
+export const eventTaxonomy = JSON.parse(readFileSync(new URL('../../../schemas/events.schema.json', import.meta.url), 'utf8')) as {
   $id: string;
   properties: { name: { enum: string[] } };
 };

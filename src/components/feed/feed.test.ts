@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { type AnalyticsEvent, addSink } from '../../core/track.js';
-import { resetWarnings } from '../../core/warn.js';
 import { captureWarnings, testApi } from '../../test-support/console.js';
 import type { VitrineFeed } from './feed.element.js';
-import type { WishlistAddRequestEvent } from './feed.events.js';
+import type { WishlistAddRequestEvent } from '../../features/wishlist/wishlist.events.js';
 import type { FeedData } from './feed.types.js';
 import './vitrine-feed.js';
+import { cleanStores } from '../../test-support/stores.js';
 
 /** The recorded feed (from the example server's pipeline against the fake Instagram), pictures pointing at the test server's storefront images. */
 const recorded: Promise<FeedData> = fetch(new URL('../../../stories/fixtures/feed.json', import.meta.url)).then(response => response.json());
@@ -39,7 +39,7 @@ describe('<vitrine-feed>', () => {
   });
   afterEach(() => {
     removeSink();
-    resetWarnings();
+    cleanStores();
     document.querySelectorAll('script[data-test-ld]').forEach(script => script.remove());
   });
 

@@ -9,5 +9,5 @@ declare global {
 }
 
 export { VitrineFeed };
-export { WishlistAddRequestEvent } from './feed.events.js';
+export { WishlistAddRequestEvent } from '../../features/wishlist/wishlist.events.js';
 export type * from './feed.types.js';

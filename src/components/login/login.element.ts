@@ -6,8 +6,8 @@ import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
 import { apiUrl } from '../../core/http.js';
 import { LocalizeController } from '../../core/localize-controller.js';
-import { fetchSession, signOut } from '../../core/session-api.js';
-import { $session, type SessionUser } from '../../core/session.js';
+import { fetchSession, signOut } from '../../features/session/session-api.js';
+import { $session, type SessionUser } from '../../features/session/session.js';
 import { StoreController } from '../../core/store-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
@@ -263,7 +263,8 @@ export class VitrineLogin extends VitrineElement {
   private fail(provider: LoginProvider, code: string): void {
     this.pending = undefined;
     this.error = { provider, code };
-    track('login_error', { provider, code }, WIDGET);
+    // The taxonomy's errorCode is `[a-z0-9_.-]{1,64}`; a provider's own code is kept as close as that allows.
+    track('login_error', { provider, errorCode: code.toLowerCase().replace(/[^a-z0-9_.-]/g, '_').slice(0, 64) || 'failed' }, WIDGET);
     this.dispatchEvent(new LoginErrorEvent({ provider, code }));
     if (code !== 'popup_closed') return;
     // A storefront's COOP header severs the popup, which then reads "closed" while the shopper is still

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../core/session.js';
+import type { SessionUser } from '../../features/session/session.js';
 import type { LoginProvider } from './login.providers.js';
 
 /** Before the popup or the redirect opens; `preventDefault()` stops the sign-in (e.g. to ask for consent first). */

@@ -1,11 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configure, resetConfig } from '../../core/config.js';
-import { $session } from '../../core/session.js';
+import { configure } from '../../core/config.js';
+import { $session } from '../../features/session/session.js';
 import { type AnalyticsEvent, addSink } from '../../core/track.js';
-import { resetWarnings } from '../../core/warn.js';
 import { captureWarnings, testApi } from '../../test-support/console.js';
 import type { VitrineLogin } from './login.element.js';
 import './vitrine-login.js';
+import { cleanStores } from '../../test-support/stores.js';
 
 const buttons = (el: VitrineLogin) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="button"]')];
 const text = (el: VitrineLogin) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
@@ -27,8 +27,7 @@ describe('<vitrine-login>', () => {
     frame?.remove();
     frame = undefined;
     $session.set({ status: 'unknown' });
-    resetConfig();
-    resetWarnings();
+    cleanStores();
   });
 
   /** A real window (an iframe's) standing in for the popup, so `event.source` can be checked for real. */
@@ -138,7 +137,7 @@ describe('<vitrine-login>', () => {
     expect(el.error).to.deep.equal({ provider: 'demo', code: 'access_denied' });
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Sign-in was declined');
     expect(events.at(-1)!.name).to.equal('login_error');
-    expect(events.at(-1)!.properties).to.deep.equal({ provider: 'demo', code: 'access_denied' });
+    expect(events.at(-1)!.properties).to.deep.equal({ provider: 'demo', errorCode: 'access_denied' });
     expect(JSON.stringify(events)).not.to.contain('Camille');
 
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();

@@ -3,12 +3,12 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { oneOf, warnAttribute } from '../../core/attribute-warning.js';
 import { VitrineElement } from '../../core/element.js';
 import { LocalizeController } from '../../core/localize-controller.js';
-import type { PageProduct } from '../../core/page-product.js';
-import { readPageProduct } from '../../core/page-product.js';
-import { COPY_LINK, DEFAULT_NETWORKS, attributedUrl, newShareId } from '../../core/share-link.js';
-import type * as NetworkList from '../../core/share-networks.js';
-import type { ShareNetwork } from '../../core/share-registry.js';
-import { $registeredShareNetworks } from '../../core/share-registry.js';
+import type { PageProduct } from '../../features/product/page-product.js';
+import { readPageProduct } from '../../features/product/page-product.js';
+import { COPY_LINK, DEFAULT_NETWORKS, attributedUrl, newShareId } from '../../features/share/share-link.js';
+import type * as NetworkList from '../../features/share/share-networks.js';
+import type { ShareNetwork } from '../../features/share/share-registry.js';
+import { $registeredShareNetworks } from '../../features/share/share-registry.js';
 import { StoreController } from '../../core/store-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
@@ -166,7 +166,7 @@ export class VitrineShare extends VitrineElement {
   // Lit awaits this before rendering, so the list never draws empty and `updateComplete` includes the download.
   protected override async scheduleUpdate(): Promise<void> {
     // A failed download leaves the copy-link button; the next update tries again.
-    if (!networkList && !this.#native(readPageProduct())) networkList = await import('../../core/share-networks.js').catch(() => undefined);
+    if (!networkList && !this.#native(readPageProduct())) networkList = await import('../../features/share/share-networks.js').catch(() => undefined);
     super.scheduleUpdate();
   }
 

@@ -6,7 +6,7 @@ import './vitrine-share.js';
 // Its own file, so its own page: the network list module is not yet loaded when these tests start.
 
 /** Whether the page has requested the network list module. */
-const networkListRequested = () => performance.getEntriesByType('resource').some(entry => /\/core\/share-networks\.ts/.test(entry.name));
+const networkListRequested = () => performance.getEntriesByType('resource').some(entry => /\/features\/share\/share-networks\.ts/.test(entry.name));
 
 describe('<vitrine-share> network list, loaded on demand', () => {
   let webShare: ReturnType<typeof stubWebShare> | undefined;

@@ -1,15 +1,14 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { resetConfig } from '../../core/config.js';
-import { registerShareNetwork } from '../../core/register-share-network.js';
-import { $registeredShareNetworks } from '../../core/share-registry.js';
+import { registerShareNetwork } from '../../features/share/register-share-network.js';
+import { $registeredShareNetworks } from '../../features/share/share-registry.js';
 import type { AnalyticsEvent } from '../../core/track.js';
 import { addSink } from '../../core/track.js';
-import { resetWarnings } from '../../core/warn.js';
 import { captureWarnings } from '../../test-support/console.js';
 import { buttonNames, stubWebShare } from '../../test-support/web-share.js';
 import type { VitrineShare } from './vitrine-share.js';
 import './vitrine-share.js';
+import { cleanStores } from '../../test-support/stores.js';
 
 /** The product page markup a storefront carries: canonical link, JSON-LD Product, Open Graph. */
 const JSON_LD_PRODUCT = {
@@ -76,7 +75,7 @@ describe('<vitrine-share>', () => {
     open = interceptWindowOpen();
     events = [];
     removeSink = addSink(event => events.push(event));
-    resetWarnings();
+    cleanStores();
   });
   afterEach(() => {
     fixtureCleanup();
@@ -84,7 +83,7 @@ describe('<vitrine-share>', () => {
     removeSink();
     document.head.querySelectorAll('[data-share-fixture]').forEach(element => element.remove());
     $registeredShareNetworks.set({});
-    resetConfig();
+    cleanStores();
   });
 
   it('opens the exact intent URL of every network: encoded, with UTM parameters and a share id', async () => {

@@ -1,11 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure, resetConfig } from '../../core/config.js';
-import { resetWarnings } from '../../core/warn.js';
-import { $wishlist, addToWishlist, resetWishlist, shareWishlist, syncWishlist, voteOnSharedItem } from '../../core/wishlist.js';
+import { configure } from '../../core/config.js';
+import { $wishlist, addToWishlist, shareWishlist, syncWishlist, voteOnSharedItem } from '../../features/wishlist/index.js';
 import { captureWarnings, testApi } from '../../test-support/console.js';
 import './vitrine-wishlist-button.js';
 import type { VitrineWishlistButton } from './wishlist-button.element.js';
+import { cleanStores } from '../../test-support/stores.js';
 
 const button = (element: VitrineWishlistButton) => element.shadowRoot!.querySelector('button')!;
 const synced = () => waitUntil(() => $wishlist.get().pending === 0 && $wishlist.get().id !== undefined, 'the wishlist synced', { timeout: 5000 });
@@ -22,9 +22,7 @@ describe('<vitrine-wishlist-button>', () => {
   beforeEach(() => configure({ api: testApi() }));
   afterEach(async () => {
     await syncWishlist();
-    resetWishlist();
-    resetConfig();
-    resetWarnings();
+    cleanStores();
     document.querySelectorAll('script[data-test-jsonld]').forEach(script => script.remove());
     Object.keys(localStorage).filter(key => key.startsWith('vitrine:')).forEach(key => localStorage.removeItem(key));
   });

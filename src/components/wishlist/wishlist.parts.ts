@@ -4,7 +4,7 @@ import { oneOf } from '../../core/attribute-warning.js';
 import { formatNumber } from '../../core/format.js';
 import type { LocalizeController } from '../../core/localize-controller.js';
 import { safeUrl } from '../../core/url.js';
-import type { WishlistProduct, WishlistVotes } from '../../core/wishlist.js';
+import type { WishlistProduct, WishlistVotes } from '../../features/wishlist/index.js';
 import type { WishlistMessages } from './wishlist.i18n.js';
 
 /** What both modes of `<vitrine-wishlist>` draw: the owner's list and, loaded on demand, the friend's page. */

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { configure, resetConfig } from '../../core/config.js';
-import { resetWarnings } from '../../core/warn.js';
-import type { WishlistState } from '../../core/wishlist.js';
-import { $wishlist, addToWishlist, resetWishlist, revokeWishlistShare, shareWishlist, syncWishlist, voteOnSharedItem } from '../../core/wishlist.js';
+import { configure } from '../../core/config.js';
+import type { WishlistState } from '../../features/wishlist/index.js';
+import { $wishlist, addToWishlist, revokeWishlistShare, shareWishlist, syncWishlist, voteOnSharedItem } from '../../features/wishlist/index.js';
 import { testApi } from '../../test-support/console.js';
 import './vitrine-wishlist.js';
 import type { VitrineWishlist } from './wishlist.element.js';
+import { cleanStores } from '../../test-support/stores.js';
 
 const root = (element: VitrineWishlist) => element.shadowRoot!;
 const texts = (element: VitrineWishlist, selector: string) => [...root(element).querySelectorAll(selector)].map(node => node.textContent!.replace(/\s+/g, ' ').trim());
@@ -24,9 +24,7 @@ describe('<vitrine-wishlist>', () => {
   beforeEach(() => configure({ api: testApi() }));
   afterEach(async () => {
     await syncWishlist();
-    resetWishlist();
-    resetConfig();
-    resetWarnings();
+    cleanStores();
     Object.keys(localStorage).filter(key => key.startsWith('vitrine:')).forEach(key => localStorage.removeItem(key));
   });
 
@@ -113,7 +111,9 @@ describe('<vitrine-wishlist>', () => {
 
   it("is the friend's voting page: J'adore with a comment and a first name, no account", async () => {
     const shareToken = await sharedList();
-    resetWishlist();
+    // The friend is another shopper: none of the owner's state.
+    cleanStores();
+    configure({ api: testApi() });
     const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist mode="shared" layout="list" share-token=${shareToken} lang="fr"></vitrine-wishlist>`);
     await waitUntil(() => root(element).querySelectorAll('[part="item"]').length === 2, 'the shared list loaded', { timeout: 5000 });
     const name = root(element).querySelector<HTMLInputElement>('input[autocomplete="given-name"]')!;
@@ -148,7 +148,9 @@ describe('<vitrine-wishlist>', () => {
 
   it('swipe deck: one item at a time, with the arrow keys or a swipe', async () => {
     const shareToken = await sharedList();
-    resetWishlist();
+    // The friend is another shopper: none of the owner's state.
+    cleanStores();
+    configure({ api: testApi() });
     const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist mode="shared" layout="deck" share-token=${shareToken} lang="fr"></vitrine-wishlist>`);
     await waitUntil(() => root(element).querySelector('[part="card"]'), 'the deck shows', { timeout: 5000 });
     expect(root(element).querySelectorAll('[part="card"]')).to.have.length(1);

@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import { $userId } from '../../core/track.js';
 
 /** The signed-in shopper as the page may know them: no provider token, no email. */
 export interface SessionUser {
@@ -11,3 +12,6 @@ export interface SessionUser {
 export type Session = { status: 'unknown' } | { status: 'anonymous' } | { status: 'signed-in'; user: SessionUser };
 
 export const $session = atom<Session>({ status: 'unknown' });
+
+// Events carry the signed-in customer's id; the engine reads it from core, which knows no session.
+$session.listen(session => $userId.set(session.status === 'signed-in' ? session.user.id : undefined));

@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { recordShareVisit } from './share-attribution.js';
 import { SHARE_ID_PARAM } from './share-registry.js';
 import { attributedUrl, newShareId } from './share-link.js';
-import type { AnalyticsEvent } from './track.js';
-import { addSink } from './track.js';
+import type { AnalyticsEvent } from '../../core/track.js';
+import { addSink } from '../../core/track.js';
 
 describe('share attribution', () => {
   let events: AnalyticsEvent[];

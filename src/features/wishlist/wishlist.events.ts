@@ -1,11 +1,14 @@
 export interface WishlistAddRequestDetail {
   productId: string;
-  source: 'feed';
+  /** Size, colour…; none when omitted. */
+  variant?: string;
+  /** Where the request came from (`feed`…): the `placement` of the `wishlist_add` event. */
+  source?: string;
 }
 
 /**
  * Asks the page's wishlist to add a product ("Shop the look" → add to wishlist). Bubbles and crosses
- * shadow roots so a wishlist widget listening on `document` handles it; cancelable, like every request.
+ * shadow roots so the wishlist, listening on `document`, handles it; cancelable, like every request.
  */
 export class WishlistAddRequestEvent extends Event {
   static readonly eventName = 'vitrine-wishlist-add-request';

@@ -1,5 +1,5 @@
 import { SHARE_ID_PARAM } from './share-registry.js';
-import { track } from './track.js';
+import { track } from '../../core/track.js';
 
 /**
  * When the page was reached through a shared link, reports `share_visit` with

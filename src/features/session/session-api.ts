@@ -1,5 +1,5 @@
-import { $config } from './config.js';
-import { apiUrl, request } from './http.js';
+import { $config } from '../../core/config.js';
+import { apiUrl, request } from '../../core/http.js';
 import { $session, type Session } from './session.js';
 
 // Kept apart from the $session store: the event pipeline reads the store on every page, and must not carry the HTTP client.

@@ -1,7 +1,7 @@
 import type { ShareFields, ShareNetwork } from './share-registry.js';
 import { $registeredShareNetworks } from './share-registry.js';
-import { safeUrl } from './url.js';
-import { warnOnce } from './warn.js';
+import { safeUrl } from '../../core/url.js';
+import { warnOnce } from '../../core/warn.js';
 
 const FIELDS: ReadonlyArray<keyof ShareFields> = ['url', 'title', 'text', 'image', 'hashtags', 'via', 'appId'];
 

@@ -1,5 +1,5 @@
 import { jsonLdProduct } from './json-ld.js';
-import { safeUrl } from './url.js';
+import { safeUrl } from '../../core/url.js';
 
 /** What the page says about itself and the product it shows, read from standard markup. */
 export interface PageProduct {

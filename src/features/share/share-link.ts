@@ -1,4 +1,4 @@
-import { $config } from './config.js';
+import { $config } from '../../core/config.js';
 import { SHARE_ID_PARAM } from './share-registry.js';
 
 // What every share needs, with or without the network list (share-networks.ts, loaded only where it shows):

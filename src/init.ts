@@ -1,6 +1,6 @@
-import type { ConfigInput } from './config.js';
-import { init as startEngine } from './runtime.js';
-import { recordShareVisit } from './share-attribution.js';
+import type { ConfigInput } from './core/config.js';
+import { init as startEngine } from './core/runtime.js';
+import { recordShareVisit } from './features/share/share-attribution.js';
 
 /**
  * `init` as npm users import it: starts the engine, then reports a visit that
