@@ -1,5 +1,5 @@
 // The GTM template's sandboxed code under test/sandbox.ts: the loader path (injectScript, Vitrine.init,
-// Consent Mode) and the mapping of Vitrine's data layer events, built to src/core/events.schema.json, to
+// Consent Mode) and the mapping of Vitrine's data layer events, built to schemas/events.schema.json, to
 // GA4 recommended events.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 import { type DataLayerEvent, gtmDir, newPage, permissions, pushAndFire, readTemplate, refusedSyntax, runTemplate, sections, urlMatches } from './sandbox.js';
 
 const tpl = await readTemplate();
-const schema = JSON.parse(await readFile(join(gtmDir, '../../src/core/events.schema.json'), 'utf8')) as object;
+const schema = JSON.parse(await readFile(join(gtmDir, '../../schemas/events.schema.json'), 'utf8')) as object;
 // ajv-formats is CommonJS: its function is the default export's default under NodeNext.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: false });
