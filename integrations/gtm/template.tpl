@@ -220,7 +220,7 @@ const feedList = function (feedId) {
   return feedId ? { id: 'vitrine_feed_' + feedId, name: 'Instagram feed ' + feedId } : undefined;
 };
 
-// Vitrine's taxonomy (src/core/events.schema.json) to GA4 recommended events. Returns undefined for the
+// Vitrine's taxonomy (schemas/events.schema.json) to GA4 recommended events. Returns undefined for the
 // Vitrine events GA4 has no recommended event for.
 const toGa4 = function (name, properties) {
   const p = properties || {};

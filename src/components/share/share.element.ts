@@ -210,7 +210,7 @@ export class VitrineShare extends VitrineElement {
     // A network's popup opens synchronously and is reported at once; copies and the share sheet once they settle.
     const sent = send(request, product);
     if ((sent instanceof Promise ? await sent : sent) === false) return;
-    // The event taxonomy's share properties (src/core/events.schema.json); an empty placement is left out.
+    // The event taxonomy's share properties (schemas/events.schema.json); an empty placement is left out.
     const properties = { url: request.url, productId: product.id, placement: this.placement || undefined, shareId };
     if (network === COPY_LINK) track('share_copy_link', properties, TAG);
     else track('share', { network, ...properties }, TAG);
