@@ -3,8 +3,8 @@
 // to show how much of the gap to the bare baseline is HTTP and validation, and how much is storage.
 import { buildApp } from '../examples/server/app.js';
 import { loadConfig } from '../examples/server/config.js';
-import { openDatabase } from '../examples/server/db.js';
-import { migrate } from '../examples/server/migrate.js';
+import { openDatabase } from '../examples/server/db/db.js';
+import { migrate } from '../examples/server/db/migrate.js';
 
 // The other routes read the database as they start (the wishlist signing secret): they get a real, empty one.
 const database = await openDatabase({ dataDir: 'memory://' });

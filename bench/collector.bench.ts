@@ -23,7 +23,9 @@ const event = (name: string) => ({
   },
 });
 const batchOf = (name: string, size: number) => () => JSON.stringify({ batch: Array.from({ length: size }, () => event(name)) });
-const JSON_POST = { 'content-type': 'application/json' };
+/** The load generator is a server-to-server sender (no Origin): it shows the collector key. */
+const COLLECTOR_KEY = 'bench-collector-key';
+const JSON_POST = { 'content-type': 'application/json', authorization: `Bearer ${COLLECTOR_KEY}` };
 
 async function countRows(url: string): Promise<Map<string, number>> {
   const { rows } = (await (await fetch(`${url}/v1/events/summary?days=2`)).json()) as { rows: Array<{ name: string; count: number }> };
@@ -40,7 +42,7 @@ interface CollectorRun {
 
 /** One collector configuration: a 1-event run (the ratio) and a 10-event run (throughput with client batching). */
 async function benchCollector(label: string, env: NodeJS.ProcessEnv): Promise<CollectorRun[]> {
-  const server = await startServer({ EVENTS_RATE_LIMIT: '1000000000', ...env });
+  const server = await startServer({ EVENTS_RATE_LIMIT: '1000000000', COLLECTOR_KEY, ...env });
   try {
     const url = `${server.url}/v1/events`;
     const runs: CollectorRun[] = [];
@@ -93,6 +95,7 @@ const measureBaseline = () => measureScript('./baseline-server.ts', 'node:http a
 const measureWithoutStorage = () =>
   measureScript('./collector-without-storage.ts', 'collector, storage a no-op (HTTP + validation only)', '/v1/events', {
     EVENTS_RATE_LIMIT: '1000000000',
+    COLLECTOR_KEY,
     LOG_LEVEL: 'warn',
   });
 

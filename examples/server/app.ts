@@ -1,23 +1,31 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { buildStorefront } from '../storefront/build.js';
 import type { ServerConfig } from './config.js';
-import type { Database } from './db.js';
-import { ApiError, errorSchema, installErrorHandling } from './lib/errors.js';
-import { PLAIN_UUID } from './lib/uuid.js';
-import { authRoutes } from './routes/auth.js';
-import { eventRoutes } from './routes/events.js';
-import { feedRoutes } from './routes/feeds.js';
-import { healthRoutes } from './routes/health.js';
-import { productRoutes } from './routes/products.js';
-import { wishlistRoutes } from './routes/wishlists.js';
+import type { Database } from './db/db.js';
+import { BODY_LIMITS } from './limits.js';
+import { connectionsPlugin } from './plugins/connections.js';
+import { dbPlugin } from './plugins/db.js';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
+import { idempotencyPlugin } from './plugins/idempotency.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { staticPlugin } from './plugins/static.js';
+import { swaggerPlugin } from './plugins/swagger.js';
+import { textSafetyPlugin } from './plugins/text-safety.js';
+import { validatorCompilers } from './plugins/validation.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { feedRoutes } from './modules/feeds/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { productRoutes } from './modules/products/routes.js';
+import { productSchema } from './modules/products/schemas.js';
+import { wishlistRoutes } from './modules/wishlists/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: Database;
     serverConfig: ServerConfig;
   }
 }
@@ -28,19 +36,6 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Headers for the storefront's pages: a strict CSP the widgets must run under (no inline script or style). */
-const STOREFRONT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
-
 /**
  * Builds the example server: the contract a merchant can reimplement on their
  * own stack, described by the OpenAPI document generated from these route schemas.
@@ -48,43 +43,28 @@ const STOREFRONT_CSP = [
 export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    bodyLimit: 256 * 1024,
+    bodyLimit: BODY_LIMITS.default,
     // Keep-alive sockets would hold shutdown open; in-flight requests still finish.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
-    ajv: {
-      // Unknown fields are a client error, not something to strip silently.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-      onCreate: ajv => ajv.addFormat('uuid', PLAIN_UUID),
-    },
+    // The 503 while closing is the connections plugin's, in the documented error shape.
+    return503OnClosing: false,
+    // Slow clients (slowloris): Node's defaults would wait 60 s for headers and forever for a body. The check
+    // runs every second, so a deadline is kept to within a second.
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    clientErrorHandler,
+    frameworkErrors,
+    schemaController: { compilersFactory: { buildValidator: validatorCompilers } },
   });
-  app.decorate('db', db);
   app.decorate('serverConfig', config);
-  app.addHook('onClose', async () => db.close());
-  // A keep-alive socket that goes idle after close() began would hold shutdown open until its timeout:
-  // answer the last in-flight requests with `connection: close`.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
 
-  installErrorHandling(app);
-  app.addSchema(errorSchema);
-
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Vitrine API',
-        version: '1.0.0',
-        description:
-          'The contract behind Vitrine widgets: events collector, feeds, wishlists and votes, sign-in. Generated from the route schemas of the example server.',
-      },
-      servers: [{ url: config.publicUrl }],
-    },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
-  });
-
+  await app.register(errorsPlugin);
+  await app.register(connectionsPlugin, { maxPerAddress: config.maxConnectionsPerAddress });
+  await app.register(securityHeadersPlugin);
+  await app.register(textSafetyPlugin);
+  await app.register(dbPlugin, { db });
+  await app.register(idempotencyPlugin);
+  await app.register(swaggerPlugin, { publicUrl: config.publicUrl });
   await app.register(cors, {
     // Exact matches only: an origin not on the list gets no CORS headers at all.
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
@@ -94,26 +74,15 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     exposedHeaders: ['etag', 'retry-after'],
     maxAge: 600,
   });
-  await app.register(rateLimit, {
-    global: false,
-    // Thrown by the plugin: an ApiError reaches the error handler as a 429 `{"error": {...}}` (a plain object would be a 500).
-    errorResponseBuilder: (_request, context) => new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
-  });
+  await app.register(rateLimitPlugin);
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/admin')) {
-      reply.header('content-security-policy', STOREFRONT_CSP);
-    }
-    return payload;
-  });
-
+  // Products are embedded by the feeds and the catalog import too: their schema belongs to the whole app.
+  app.addSchema(productSchema);
   await app.register(healthRoutes);
   await app.register(productRoutes);
   await app.register(eventRoutes);
   await app.register(feedRoutes);
+  await app.register(catalogRoutes);
   // Cookies only where a session is read or set: the collector and the feeds, the busiest routes, skip the parsing.
   await app.register(async sessionScope => {
     await sessionScope.register(cookie);
@@ -121,19 +90,11 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     await sessionScope.register(wishlistRoutes);
   });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  await app.register(fastifyStatic, { root: config.storefrontDir, prefix: '/', index: 'index.html' });
-  await app.register(fastifyStatic, {
-    root: config.distDir,
-    prefix: '/vitrine/',
-    decorateReply: false,
-    cacheControl: false,
-    setHeaders: (reply, path) => {
-      // Chunks carry a content hash; entry files keep stable names and revalidate.
-      reply.header('cache-control', path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-    },
+  await app.register(staticPlugin, {
+    storefrontDir: config.storefrontDir,
+    pages: buildStorefront(config.publicUrl),
+    distDir: config.distDir,
+    mediaDir: config.mediaDir,
   });
-
   return app;
 }

@@ -4,8 +4,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { type CryptoKey, type JWTPayload, SignJWT, exportJWK, exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
-import { loadAuthConfig } from './lib/auth-providers.js';
-import { pkceChallenge, randomToken } from './lib/oidc-client.js';
+import { loadAuthConfig } from './modules/auth/providers.js';
+import { pkceChallenge, randomToken } from './modules/auth/oidc-client.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
 const SHOP = 'http://shop.test';

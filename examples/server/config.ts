@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type AuthConfig, loadAuthConfig } from './lib/auth-providers.js';
+import { type AuthConfig, loadAuthConfig } from './modules/auth/providers.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,6 +30,18 @@ export interface ServerConfig {
   wishlistSecret?: string;
   /** Votes per minute per client address (IPv6 grouped by /64) before 429. */
   voteRateLimit: number;
+  /** Admin requests per minute per client address, right or wrong token, before 429. */
+  adminRateLimit: number;
+  /**
+   * The key a server-to-server sender of events (no `Origin`) shows as `Authorization: Bearer <key>`;
+   * unset, the collector only takes events from the allowed storefront origins.
+   */
+  collectorKey?: string;
+  /** Slow clients: the headers must arrive within `headersTimeoutMs`, the whole request within `requestTimeoutMs`. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections per client address (IPv6 grouped by /64); one more is answered 429 and closed. */
+  maxConnectionsPerAddress: number;
 }
 
 /** The Instagram API with Instagram Login: hosts are configurable so the demo and tests use a local fake. */
@@ -66,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   for (const origin of allowedOrigins) {
     if (new URL(origin).origin !== origin) throw new Error(`ALLOWED_ORIGINS entries must be bare origins like https://shop.example, got "${origin}"`);
   }
+  const headersTimeoutMs = positiveInteger(env.HEADERS_TIMEOUT_MS, 'HEADERS_TIMEOUT_MS', 10_000);
+  const requestTimeoutMs = positiveInteger(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS', 30_000);
+  if (headersTimeoutMs > requestTimeoutMs) throw new Error('HEADERS_TIMEOUT_MS must not be over REQUEST_TIMEOUT_MS');
   const dataDir = env.VITRINE_DATA_DIR ?? `${projectRoot}.data/pglite`;
   return {
     host,
@@ -84,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     auth: loadAuthConfig(env, publicUrl),
     wishlistSecret: env.WISHLIST_SECRET || undefined,
     voteRateLimit: positiveInteger(env.VOTE_RATE_LIMIT, 'VOTE_RATE_LIMIT', 300),
+    adminRateLimit: positiveInteger(env.ADMIN_RATE_LIMIT, 'ADMIN_RATE_LIMIT', 600),
+    collectorKey: env.COLLECTOR_KEY || undefined,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxConnectionsPerAddress: positiveInteger(env.MAX_CONNECTIONS_PER_ADDRESS, 'MAX_CONNECTIONS_PER_ADDRESS', 128),
   };
 }
 

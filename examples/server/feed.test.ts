@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type FakeInstagram, startFakeInstagram } from './fake-instagram/server.js';
+import { type FakeInstagram, startFakeInstagram } from './dev/fake-instagram/server.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
 const FEED = 'maison-lumiere';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { migrate } from './migrate.js';
+import { migrate } from './db/migrate.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
 describe('example server foundation', () => {
@@ -128,14 +128,17 @@ describe('example server foundation', () => {
   });
 
   test('shutdown finishes in-flight requests, refuses new ones, and closes the database', async () => {
+    let started: () => void;
+    const handlerStarted = new Promise<void>(resolve => (started = resolve));
     const local = await startTestServer({}, app => {
       app.get('/test/slow', async () => {
+        started();
         await new Promise(resolve => setTimeout(resolve, 300));
         return { finished: true };
       });
     });
     const inFlight = fetch(`${local.url}/test/slow`);
-    await new Promise(resolve => setTimeout(resolve, 50));
+    await handlerStarted;
     const closed = local.close();
     const response = await inFlight;
     assert.equal(response.status, 200);

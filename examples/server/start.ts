@@ -1,11 +1,11 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db.js';
-import { startDemoIdp } from './demo-idp/index.js';
-import { startFakeInstagram } from './fake-instagram/server.js';
-import { hasRealProvider } from './lib/auth-providers.js';
-import { seedDemoCatalog } from './lib/catalog.js';
-import { migrate } from './migrate.js';
+import { openDatabase } from './db/db.js';
+import { startDemoIdp } from './dev/demo-idp/index.js';
+import { startFakeInstagram } from './dev/fake-instagram/server.js';
+import { hasRealProvider } from './modules/auth/providers.js';
+import { seedDemoCatalog } from './dev/seed.js';
+import { migrate } from './db/migrate.js';
 
 /** `npm start`: the demo server on PORT (8080), embedded database unless DATABASE_URL is set. */
 let config = loadConfig();
@@ -21,7 +21,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 await migrate(db);
 await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);
 // DEMO ONLY: with no real Instagram configured, a local fake serving recorded payloads stands in for it.
-const fakeInstagram = config.instagram.graphUrl ? undefined : await startFakeInstagram();
+const fakeInstagram = config.instagram.graphUrl ? undefined : await startFakeInstagram({ port: Number(process.env.FAKE_INSTAGRAM_PORT ?? 0) });
 if (fakeInstagram) {
   config.instagram = { ...config.instagram, graphUrl: fakeInstagram.url, apiUrl: fakeInstagram.url, authorizeUrl: `${fakeInstagram.url}/oauth/authorize`, appId: 'demo-app', appSecret: 'demo-secret' };
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type ServerConfig, loadConfig } from './config.js';
-import { type Database, openDatabase } from './db.js';
-import { seedDemoCatalog } from './lib/catalog.js';
-import { migrate } from './migrate.js';
+import { type Database, openDatabase } from './db/db.js';
+import { seedDemoCatalog } from './dev/seed.js';
+import { migrate } from './db/migrate.js';
 
 export interface TestServer {
   url: string;

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { upsertCustomer } from './lib/session.js';
-import { sha256 } from './lib/wishlist-tokens.js';
+import { upsertCustomer } from './modules/auth/session.js';
+import { sha256 } from './modules/wishlists/tokens.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
 const storage = new Map<string, string>();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { upsertCustomer } from './lib/session.js';
-import { sha256 } from './lib/wishlist-tokens.js';
+import { upsertCustomer } from './modules/auth/session.js';
+import { sha256 } from './modules/wishlists/tokens.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
 interface Item {
@@ -27,7 +27,8 @@ const key = () => randomUUID();
 describe('wishlists API', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ VOTE_RATE_LIMIT: '100000' });
+    // One test address stands for hundreds of friends voting at once: no per-address connection cap here.
+    server = await startTestServer({ VOTE_RATE_LIMIT: '100000', MAX_CONNECTIONS_PER_ADDRESS: '1000' });
   });
   after(() => server.close());
 

@@ -1,0 +1,39 @@
+/**
+ * The server's fixed numbers, each defined once. What an operator may change lives in config.ts
+ * (environment variables); these are part of the contract or of the implementation.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/** Every rate limit counts requests over this window (per client address, IPv6 by /64). */
+export const RATE_WINDOW_MS = MINUTE;
+/** Sign-in start and callback: a person clicks a few times, a script thousands. */
+export const AUTH_RATE_LIMIT = 60;
+
+/** Request bodies: the collector's batch (the client keeps its batches under it), wishlist and vote writes, imports. */
+export const BODY_LIMITS = {
+  default: 256 * 1024,
+  collector: 64 * 1024,
+  wishlist: 8 * 1024,
+  form: 16 * 1024,
+  catalogImport: 10 * 1024 * 1024,
+} as const;
+
+/** Server-Sent Events: the reconnection delay told to clients, and a comment line so idle proxies keep the stream. */
+export const SSE_RETRY_MS = 5 * SECOND;
+export const SSE_HEARTBEAT_MS = 20 * SECOND;
+
+/** Characters of the base64url SHA-256 kept in an ETag (162 bits: collisions are not a concern). */
+export const ETAG_LENGTH = 27;
+
+/** pg_advisory_xact_lock key held while migrating, so two servers starting on one PostgreSQL never race. */
+export const MIGRATION_LOCK_ID = 7366000;
+
+/** Idempotency keys are kept two days (clients retry within minutes; the outbox at the latest on the next visit). */
+export const IDEMPOTENCY_RETENTION = '2 days';
+export const IDEMPOTENCY_PRUNE_MS = 60 * MINUTE;
+
+/** A wishlist holds at most this many items; a create sends at most `MAX_ITEMS_PER_CREATE`. */
+export const MAX_WISHLIST_ITEMS = 200;
+export const MAX_ITEMS_PER_CREATE = 50;
