@@ -90,7 +90,7 @@ const shippedPaths = {
 };
 
 export default {
-  globs: ['src/components/**/*.element.ts', 'src/components/**/*.events.ts', 'src/components/*/vitrine-*.ts'],
+  globs: ['src/components/**/*.element.ts', 'src/{components,features}/**/*.events.ts', 'src/components/*/vitrine-*.ts'],
   exclude: ['**/*.test.ts', '**/*.styles.ts', '**/*.stories.ts'],
   outdir: '.',
   litelement: true,
