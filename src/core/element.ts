@@ -15,7 +15,9 @@ export class VitrineElement extends LitElement {
    * Defines `tag` unless it is taken. Same version: nothing to do. Another
    * version: one console warning, and the first definition stays in charge.
    */
-  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+  static define(tag: string, registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+    // No registry: a server without a DOM shim, where nothing renders anyway.
+    if (!registry) return;
     const existing = registry.get(tag) as (CustomElementConstructor & { vitrineVersion?: string }) | undefined;
     if (!existing) {
       registry.define(tag, this);

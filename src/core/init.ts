@@ -1,4 +1,5 @@
 import type { ConfigInput } from './config.js';
+import { inBrowser } from './environment.js';
 import { init as startEngine } from './runtime.js';
 import { recordShareVisit } from './share-attribution.js';
 
@@ -10,5 +11,5 @@ import { recordShareVisit } from './share-attribution.js';
  */
 export function init(config?: ConfigInput): void {
   startEngine(config);
-  recordShareVisit();
+  if (inBrowser()) recordShareVisit();
 }

@@ -1,6 +1,7 @@
 import { atom } from 'nanostores';
 import { $config } from './config.js';
 import { HttpError, apiUrl, request } from './http.js';
+import { inBrowser } from './environment.js';
 import { $session } from './session.js';
 import { track, uuid } from './track.js';
 
@@ -212,6 +213,7 @@ async function drain(): Promise<void> {
 
 /** Sends the outbox now (also on `online`, on load, and with backoff after a failure). */
 export function syncWishlist(): Promise<void> {
+  if (!inBrowser()) return Promise.resolve();
   return (draining ??= drain().finally(() => (draining = undefined)));
 }
 
@@ -360,7 +362,7 @@ export function watchWishlist(onVote: (notice: WishlistVoteNotice) => void, poll
  * one on the page, call it yourself.
  */
 export function startWishlist(): void {
-  if (started) return;
+  if (started || !inBrowser()) return;
   started = true;
   const restore = () => {
     owner = read('owner');
