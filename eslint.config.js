@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.data/', 'custom-elements.json', 'coverage/'] },
+  { ignores: ['**/dist/', 'storybook-static/', '**/node_modules/', '**/.next/', '.data/', '.tmp/', 'custom-elements.json', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
