@@ -4,7 +4,7 @@
  * (server-side rendering): nothing runs there, and nothing throws.
  */
 export { init } from './core/init.js';
-export { configure, $config, DEFAULT_CONFIG, LOCALES } from './core/config.js';
+export { configure } from './core/config.js';
 export type { BeforeSend, ConfigInput, ConsentMode, Locale, LocaleTag, VitrineConfig } from './core/config.js';
 export { setConsent, $consent } from './core/consent.js';
 export type { ConsentState } from './core/consent.js';

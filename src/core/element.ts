@@ -1,4 +1,5 @@
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
+import { inBrowser } from './environment.js';
 import { VERSION } from './version.js';
 import { warnOnce } from './warn.js';
 
@@ -10,6 +11,16 @@ import { warnOnce } from './warn.js';
 export class VitrineElement extends LitElement {
   /** The Vitrine version that defined this class, compared on a second registration. */
   static readonly vitrineVersion: string = VERSION;
+
+  constructor() {
+    super();
+    // Server-side rendering (Lit SSR, Astro, Eleventy): the host and an empty shadow root. What a widget shows
+    // depends on the page (JSON-LD, storage, the API, the shopper's locale), so it renders once it upgrades.
+    if (!inBrowser()) {
+      this.willUpdate = () => {};
+      this.render = () => nothing;
+    }
+  }
 
   /**
    * Defines `tag` unless it is taken. Same version: nothing to do. Another
