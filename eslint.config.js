@@ -19,7 +19,7 @@ const widgetFree = [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.data/', 'custom-elements.json', 'coverage/', 'integrations/shopify/assets/'] },
+  { ignores: ['**/dist/', 'storybook-static/', '**/node_modules/', '**/.next/', '.data/', '.tmp/', 'custom-elements.json', 'coverage/', 'integrations/shopify/assets/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,8 +54,6 @@ export default tseslint.config(
     },
     {
       files: ['src/core/**/*.ts'],
-      // The package entry re-exports the features too: it is the one core module allowed above core.
-      ignores: ['src/core/index.ts'],
       patterns: [{ regex: '^\\.\\./', message: 'src/core is the engine: it imports nothing from features, components or the loader.' }],
       syntax: widgetFree,
     },

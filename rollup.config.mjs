@@ -1,5 +1,6 @@
 // Three builds from one source tree:
-//  1. npm ESM (dist/core, dist/components): unbundled modules and .d.ts, Lit and nanostores left to the app's bundler;
+//  1. npm ESM (dist/index.js, dist/events.js, dist/components): unbundled modules and .d.ts (dist/types, with
+//     vitrine-global.d.ts for the script tag's window.Vitrine), Lit and nanostores left to the app's bundler;
 //  2. CDN chunks (dist/cdn): the runtime and one entry per tag, Lit bundled once into shared chunks, minified;
 //  3. the script-tag loader (dist/vitrine.js): a tiny IIFE that imports CDN chunks on demand.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, forma
 
 export default [
   {
-    input: ['src/core/index.ts', ...elements.map(element => element.file)],
+    input: ['src/index.ts', 'src/events.ts', ...elements.map(element => element.file)],
     external: id => /^(lit|@lit|nanostores|web-vitals)(\/|$)/.test(id),
     plugins: [
       nodeResolve(),

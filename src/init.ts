@@ -1,4 +1,5 @@
 import type { ConfigInput } from './core/config.js';
+import { inBrowser } from './core/environment.js';
 import { init as startEngine } from './core/runtime.js';
 import { recordShareVisit } from './features/share/share-attribution.js';
 
@@ -10,5 +11,5 @@ import { recordShareVisit } from './features/share/share-attribution.js';
  */
 export function init(config?: ConfigInput): void {
   startEngine(config);
-  recordShareVisit();
+  if (inBrowser()) recordShareVisit();
 }

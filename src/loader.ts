@@ -4,11 +4,11 @@
  * `window.Vitrine`, and imports a widget's chunk only when that widget's tag
  * first appears in the page, so a page pays only for the widgets it uses.
  */
-import type { DeliveryStats } from './core/delivery.js';
 import type * as Runtime from './core/runtime.js';
 import type * as ShareAttribution from './features/share/share-attribution.js';
 import type * as ShareRegistration from './features/share/register-share-network.js';
-import type { ShareNetwork } from './features/share/share-registry.js';
+import type { ConfigAttributes } from './core/config.js';
+import type {} from './vitrine-global.js';
 
 /** Replaced at build time with the tags found under `src/components/`. */
 declare const __VITRINE_TAGS__: string[];
@@ -17,30 +17,20 @@ declare const __VITRINE_VERSION__: string;
 type RuntimeModule = typeof Runtime;
 type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent';
 
-export interface VitrineGlobal {
-  version: string;
-  /** Applies configuration and starts the engine (loads the runtime); resolves when it is running. */
-  init(config?: Record<string, unknown>): Promise<void>;
-  configure(config: Record<string, unknown>): Promise<void>;
-  setLocale(locale: string | undefined): Promise<void>;
-  setConsent(state: 'granted' | 'denied'): Promise<void>;
-  /** What this page's event pipeline delivered, and what the collector refused and why (for debugging). */
-  deliveryStats(): Promise<DeliveryStats>;
-  /** Adds a share network described as data to `<vitrine-share>` (see docs/share.md). */
-  registerShareNetwork(network: ShareNetwork): Promise<void>;
-  /** Looks for Vitrine tags inside a root the page observer cannot see, such as another component's shadow root. */
-  scan(root: ParentNode): void;
-}
-
-declare global {
-  interface Window {
-    Vitrine?: VitrineGlobal;
-  }
-}
-
 const warn = (message: string) => console.warn(`[vitrine] ${message}`);
 
+/** `${api}v1/events`, resolved against the page; empty when `api` is not a URL (the runtime then warns about it). */
+const apiCollector = (api: string): string => {
+  try {
+    return new URL('v1/events', new URL(api.endsWith('/') ? api : `${api}/`, location.href)).href;
+  } catch {
+    return '';
+  }
+};
+
 (() => {
+  // Imported on a server (server-side rendering): no page to watch.
+  if (typeof document === 'undefined') return;
   const script = document.currentScript as HTMLScriptElement | null;
   if (window.Vitrine) {
     warn(`Vitrine ${window.Vitrine.version} is already on this page; this second <script> tag is ignored. Keep one tag.`);
@@ -49,13 +39,15 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
 
   const base = new URL('cdn/', script?.src || location.href).href;
   const data = script?.dataset ?? {};
-  const scriptConfig: Record<string, unknown> = {};
+  const scriptConfig: ConfigAttributes = {};
   // data-vitals-sample-rate arrives in `dataset` as vitalsSampleRate: the configuration's own key.
-  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer', 'tcfVendorId']) {
+  for (const key of ['endpoint', 'api', 'locale', 'consent', 'vitalsSampleRate', 'utm', 'dataLayer', 'tcfVendorId'] as const) {
     if (data[key] !== undefined) scriptConfig[key] = data[key];
   }
-  if (!data.endpoint) {
-    warn('data-endpoint is missing on the <script> tag: analytics events stay on the page. Expected an http(s) URL such as data-endpoint="/v1/events".');
+  // The collector lives on the API: with data-api alone, events go to its /v1/events, not to the page's own host.
+  if (!data.endpoint && data.api) scriptConfig.endpoint = apiCollector(data.api);
+  if (!scriptConfig.endpoint) {
+    warn('data-endpoint is missing on the <script> tag: analytics events stay on the page. Expected an http(s) URL such as data-endpoint="/v1/events", or a data-api whose collector is used.');
   }
 
   let runtime: Promise<RuntimeModule> | undefined;
@@ -119,5 +111,5 @@ const warn = (message: string) => console.warn(`[vitrine] ${message}`);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   scan(document);
   // With an endpoint, the engine runs on every page (web vitals, shared-link visits) once the page is idle.
-  if (data.endpoint) (window.requestIdleCallback ?? setTimeout)(() => void loadRuntime());
+  if (scriptConfig.endpoint) (window.requestIdleCallback ?? setTimeout)(() => void loadRuntime());
 })();

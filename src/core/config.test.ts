@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { captureWarnings } from '../test-support/console.js';
+import type { ConfigAttributes, ConfigInput } from './config.js';
 import { $config, DEFAULT_CONFIG, configure } from './config.js';
 import { cleanStores } from '../test-support/stores.js';
 
@@ -15,7 +16,8 @@ describe('configure', () => {
   });
 
   it('accepts valid values and resolves relative URLs against the page', () => {
-    configure({ endpoint: '/v1/events', locale: 'fr-FR', consent: 'granted', vitalsSampleRate: '0.5', utm: 'false' });
+    // The script tag's data-* strings, parsed.
+    configure({ endpoint: '/v1/events', locale: 'fr-FR', consent: 'granted', vitalsSampleRate: '0.5', utm: 'false' } as ConfigAttributes as ConfigInput);
     const config = $config.get();
     expect(config.endpoint).to.equal(new URL('/v1/events', location.href).href);
     expect(config.locale).to.equal('fr');
@@ -34,7 +36,7 @@ describe('configure', () => {
   });
 
   it('warns on an unknown locale and on unknown keys', () => {
-    configure({ locale: 'de' });
+    configure({ locale: 'de' } as ConfigAttributes as ConfigInput);
     configure({ colour: 'red' } as never);
     expect($config.get().locale).to.equal(DEFAULT_CONFIG.locale);
     expect(warnings.messages).to.have.length(2);

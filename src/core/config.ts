@@ -36,8 +36,17 @@ export interface VitrineConfig {
 
 export type BeforeSend = (event: AnalyticsEvent) => AnalyticsEvent | null | undefined;
 
-/** What `configure()` takes: strings from `data-*` attributes are parsed; a function only for `beforeSend`. */
-export type ConfigInput = { [K in keyof VitrineConfig]?: K extends 'beforeSend' ? BeforeSend | null : unknown };
+/** A supported locale, or a language tag starting with one (`fr-FR`, `en-GB`). */
+export type LocaleTag = Locale | `${Locale}-${string}` | `${Locale}_${string}`;
+
+/**
+ * What `init()` and `configure()` take, each key with its value type, so `configure({ consent: 'maybe' })`
+ * does not compile. Values are still checked at run time (JavaScript callers, the script tag's strings).
+ */
+export type ConfigInput = Partial<Omit<VitrineConfig, 'locale'>> & { locale?: LocaleTag };
+
+/** The script tag's `data-*` attributes: strings, parsed and checked by the same validators. */
+export type ConfigAttributes = { [K in Exclude<keyof VitrineConfig, 'beforeSend'>]?: string };
 
 export const DEFAULT_CONFIG: Readonly<VitrineConfig> = {
   endpoint: '',

@@ -1,4 +1,5 @@
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
+import { inBrowser } from './environment.js';
 import { VERSION } from './version.js';
 import { warnOnce } from './warn.js';
 
@@ -11,11 +12,23 @@ export class VitrineElement extends LitElement {
   /** The Vitrine version that defined this class, compared on a second registration. */
   static readonly vitrineVersion: string = VERSION;
 
+  constructor() {
+    super();
+    // Server-side rendering (Lit SSR, Astro, Eleventy): the host and an empty shadow root. What a widget shows
+    // depends on the page (JSON-LD, storage, the API, the shopper's locale), so it renders once it upgrades.
+    if (!inBrowser()) {
+      this.willUpdate = () => {};
+      this.render = () => nothing;
+    }
+  }
+
   /**
    * Defines `tag` unless it is taken. Same version: nothing to do. Another
    * version: one console warning, and the first definition stays in charge.
    */
-  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+  static define(tag: string, registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+    // No registry: a server without a DOM shim, where nothing renders anyway.
+    if (!registry) return;
     const existing = registry.get(tag) as (CustomElementConstructor & { vitrineVersion?: string }) | undefined;
     if (!existing) {
       registry.define(tag, this);

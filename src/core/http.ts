@@ -1,10 +1,12 @@
+import { warnOnce } from './warn.js';
+
 /** What went wrong with a request, in a form a widget can show or retry on. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
     /** HTTP status, or 0 when no response came back (network failure, timeout, abort). */
     readonly status: number,
-    /** The server's `error.code`, or `network`, `timeout`, `aborted`, `http_<status>`. */
+    /** The server's `error.code`, or `network`, `cors` (the API refused this page's origin), `timeout`, `aborted`, `http_<status>`. */
     readonly code: string,
     message: string,
     /** Seconds from the `Retry-After` header, when the server sent one. */
@@ -40,6 +42,26 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /**
+ * A request the API's CORS policy refuses fails exactly like a network error. An opaque (`no-cors`) request to
+ * the same address tells them apart: it gets through when the server is reachable. Then the page's origin is
+ * missing from the server's list, which the merchant fixes once: say so, once, in the console.
+ */
+async function refusedByCors(url: string): Promise<boolean> {
+  const target = new URL(url, location.href);
+  if (target.origin === location.origin || !navigator.onLine) return false;
+  try {
+    await fetch(target, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+  } catch {
+    return false;
+  }
+  warnOnce(
+    `cors:${target.origin}`,
+    `${target.origin} refuses requests from this page (CORS): add ${location.origin} to ALLOWED_ORIGINS on the Vitrine API server.`,
+  );
+  return true;
+}
+
+/**
  * `fetch` with a timeout and JSON in and out. Resolves to the parsed body
  * (undefined for 204); rejects with an `HttpError` carrying the server's
  * `{"error": {"code", "message"}}` when it sent one.
@@ -70,6 +92,7 @@ export async function request<T = unknown>(url: string, options: RequestOptions 
     } catch (error) {
       if (timedOut) throw new HttpError(0, 'timeout', `No answer from ${url} within ${timeout} ms`);
       if (signal?.aborted) throw new HttpError(0, 'aborted', 'Request aborted');
+      if (await refusedByCors(url)) throw new HttpError(0, 'cors', `${url} refused this page's origin (CORS)`);
       throw new HttpError(0, 'network', error instanceof Error ? error.message : 'Network error');
     }
     const text = await response.text();

@@ -22,7 +22,8 @@ function supported(tag: string | null | undefined, where: string): Locale | unde
  */
 export function resolveLocale(element?: Element): Locale {
   const root = element?.ownerDocument?.documentElement ?? globalThis.document?.documentElement;
-  const scoped = element?.closest('[lang]');
+  // No closest() on a server-rendered element (Lit SSR's DOM shim): only the page's and the configured locale apply.
+  const scoped = element?.closest?.('[lang]');
   if (scoped && scoped !== root) {
     const own = supported(scoped.getAttribute('lang'), `<${scoped.localName}>`);
     if (own) return own;

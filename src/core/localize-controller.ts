@@ -12,7 +12,8 @@ import { $localeOverride } from './locale.js';
  * functions of `format.ts`, called with `controller.locale`.
  */
 export class LocalizeController<M extends Messages> implements ReactiveController {
-  readonly #observer = new MutationObserver(() => this.#refresh());
+  /** Created on connect: a server rendering the element (Lit SSR) has no MutationObserver. */
+  #observer?: MutationObserver;
   #unsubscribers: Array<() => void> = [];
   #current: Locale;
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -30,15 +31,17 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
   }
 
   hostConnected(): void {
-    const root = this.#host.ownerDocument.documentElement;
-    this.#observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
-    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    if (typeof MutationObserver === 'function') {
+      this.#observer ??= new MutationObserver(() => this.#refresh());
+      this.#observer.observe(this.#host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+      this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    }
     this.#unsubscribers = [$localeOverride.listen(() => this.#refresh()), $config.listen(() => this.#refresh())];
     this.#refresh();
   }
 
   hostDisconnected(): void {
-    this.#observer.disconnect();
+    this.#observer?.disconnect();
     this.#unsubscribers.forEach(unsubscribe => unsubscribe());
     this.#unsubscribers = [];
   }

@@ -1,7 +1,8 @@
-import type { ConfigInput } from './config.js';
+import type { ConfigAttributes, ConfigInput } from './config.js';
 import { $config, configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
 import { deliveryStats, startDelivery } from './delivery.js';
+import { inBrowser } from './environment.js';
 import { setLocale } from './locale.js';
 import { track } from './track.js';
 import { VERSION } from './version.js';
@@ -13,11 +14,12 @@ let started = false;
  * the consent source (`consent` is read here: `granted`, `tcf` or `required`)
  * and, for a `vitalsSampleRate` share of page views, Core Web Vitals. The
  * script-tag loader calls it with the `data-*` attributes of its own tag; npm
- * users call it themselves.
+ * users call it themselves. On a server it only applies the configuration.
  */
-export function init(config: ConfigInput = {}): void {
-  configure(config);
-  if (started) return;
+export function init(config: ConfigInput | ConfigAttributes = {}): void {
+  // The script tag's strings go through the same validators as typed values.
+  configure(config as ConfigInput);
+  if (started || !inBrowser()) return;
   started = true;
   const { consent, vitalsSampleRate } = $config.get();
   if (consent === 'granted' && $consent.get() === 'unknown') $consent.set('granted');

@@ -1,5 +1,9 @@
 import { VitrineFeed } from './feed.element.js';
 
+export * from './feed.element.js';
+export { WishlistAddRequestEvent } from '../../features/wishlist/wishlist.events.js';
+export type * from './feed.types.js';
+
 VitrineFeed.define('vitrine-feed');
 
 declare global {
@@ -7,7 +11,3 @@ declare global {
     'vitrine-feed': VitrineFeed;
   }
 }
-
-export { VitrineFeed };
-export { WishlistAddRequestEvent } from '../../features/wishlist/wishlist.events.js';
-export type * from './feed.types.js';

@@ -38,7 +38,7 @@ export class LogoutEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'vitrine-login-request': LoginRequestEvent;
     'vitrine-login': LoginEvent;
     'vitrine-login-error': LoginErrorEvent;

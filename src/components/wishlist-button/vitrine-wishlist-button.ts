@@ -1,5 +1,8 @@
 import { VitrineWishlistButton } from './wishlist-button.element.js';
 
+export * from './wishlist-button.element.js';
+export * from './wishlist-button.events.js';
+
 VitrineWishlistButton.define('vitrine-wishlist-button');
 
 declare global {
@@ -7,5 +10,3 @@ declare global {
     'vitrine-wishlist-button': VitrineWishlistButton;
   }
 }
-
-export { VitrineWishlistButton };

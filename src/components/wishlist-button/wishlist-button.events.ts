@@ -14,7 +14,7 @@ export class VitrineWishlistToggleEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'vitrine-wishlist-toggle': VitrineWishlistToggleEvent;
   }
 }

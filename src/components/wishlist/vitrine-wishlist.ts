@@ -1,5 +1,8 @@
 import { VitrineWishlist } from './wishlist.element.js';
 
+export * from './wishlist.element.js';
+export * from './wishlist.events.js';
+
 VitrineWishlist.define('vitrine-wishlist');
 
 declare global {
@@ -7,5 +10,3 @@ declare global {
     'vitrine-wishlist': VitrineWishlist;
   }
 }
-
-export { VitrineWishlist };

@@ -30,7 +30,7 @@ export class VitrineWishlistVoteEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'vitrine-wishlist-share': VitrineWishlistShareEvent;
     'vitrine-wishlist-vote': VitrineWishlistVoteEvent;
   }

@@ -18,7 +18,7 @@ export class WishlistAddRequestEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'vitrine-wishlist-add-request': WishlistAddRequestEvent;
   }
 }

@@ -1,3 +1,4 @@
+import { inBrowser } from '../../core/environment.js';
 import { HttpError, request } from '../../core/http.js';
 import { list, ownerHeaders, publish, setOwner, setServer, url, write } from './wishlist.store.js';
 import type { Op, Owner, ServerList } from './wishlist.types.js';
@@ -73,6 +74,7 @@ async function drain(): Promise<void> {
 
 /** Sends the outbox now (also on `online`, on load, and with backoff after a failure). */
 export function syncWishlist(): Promise<void> {
+  if (!inBrowser()) return Promise.resolve();
   return (draining ??= drain().finally(() => (draining = undefined)));
 }
 

@@ -1,5 +1,6 @@
 import { $session } from '../session/session.js';
 import { uuid } from '../../core/track.js';
+import { inBrowser } from '../../core/environment.js';
 import { addToWishlist } from './wishlist.api.js';
 import { WishlistAddRequestEvent } from './wishlist.events.js';
 import { enqueue, syncWishlist } from './wishlist.outbox.js';
@@ -14,7 +15,7 @@ let started = false;
  * one on the page, call it yourself.
  */
 export function startWishlist(): void {
-  if (started) return;
+  if (started || !inBrowser()) return;
   started = true;
   restore();
   addEventListener('online', () => void syncWishlist());
