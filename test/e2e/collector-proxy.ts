@@ -27,7 +27,7 @@ export interface CollectorProxy {
  * CSP allows `connect-src 'self'` only). It records every request and injects
  * collector faults on demand: the real server itself has no test switches.
  */
-export async function startCollectorProxy(target: string): Promise<CollectorProxy> {
+export async function startCollectorProxy(target: string, port = 0): Promise<CollectorProxy> {
   const log: ProxiedRequest[] = [];
   let failures: { count: number; status: number } = { count: 0, status: 503 };
   const proxy: CollectorProxy = {
@@ -86,7 +86,7 @@ export async function startCollectorProxy(target: string): Promise<CollectorProx
   const server = createServer((incoming, outgoing) => void handle(incoming, outgoing));
   // Keep-alive sockets from the browser would hold close() open.
   server.keepAliveTimeout = 100;
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', () => resolve()));
   const address = server.address();
   proxy.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return proxy;

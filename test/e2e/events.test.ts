@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type CollectorProxy, startCollectorProxy } from './collector-proxy.js';
-import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+import { type Storefront, collectPageErrors, freePort, launchBrowser, startStorefront } from './harness.js';
 
 interface StoredEvent {
   messageId: string;
@@ -33,8 +33,11 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
   let proxy: CollectorProxy;
 
   before(async () => {
-    [storefront, browser] = await Promise.all([startStorefront(), launchBrowser()]);
-    proxy = await startCollectorProxy(storefront.url);
+    // The pages come through the proxy, another origin than the server's: the collector takes their events
+    // only with that origin on ALLOWED_ORIGINS, as a merchant's storefront on its own domain would configure.
+    const proxyPort = await freePort();
+    [storefront, browser] = await Promise.all([startStorefront({ ALLOWED_ORIGINS: `http://127.0.0.1:${proxyPort}` }), launchBrowser()]);
+    proxy = await startCollectorProxy(storefront.url, proxyPort);
   });
   after(async () => {
     await browser?.close();

@@ -32,7 +32,8 @@ describe('wishlist with friend votes on the demo storefront', () => {
 
   test('owner saves three items and shares; a friend votes and comments; the owner sees it live; 1,000 repeats count once; a revoked link is 410', async () => {
     const ownerContext = await browser.newContext();
-    const friendContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    // A French friend: the share page follows the browser's language (Accept-Language).
+    const friendContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, locale: 'fr-FR' });
     const owner = await ownerContext.newPage();
     const friend = await friendContext.newPage();
     const errors = [...collectPageErrors(owner), ...collectPageErrors(friend)];
