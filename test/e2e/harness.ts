@@ -69,7 +69,8 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
     pid: child.pid!,
     output,
     async stop() {
-      if (child.exitCode === null) {
+      // Still running: neither exited nor killed by a signal (a test may SIGKILL it).
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise(resolve => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
