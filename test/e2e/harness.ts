@@ -61,7 +61,12 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output.join('')}`);
+    if (Date.now() > deadline) {
+      // A server left running would keep the test process alive after its failure.
+      child.kill('SIGKILL');
+      await rm(scratch, { recursive: true, force: true });
+      throw new Error(`server did not start:\n${output.join('')}`);
+    }
     await new Promise(resolve => setTimeout(resolve, 200));
   }
   return {
