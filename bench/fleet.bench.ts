@@ -10,6 +10,8 @@ import { type LoadResult, UNIQUE_ID, printTable, runLoad, startBaseline } from '
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
+/** The load generator is a server-to-server sender (no Origin): it shows the collector key. */
+const COLLECTOR_KEY = 'bench-collector-key';
 
 const batchOf = (size: number) =>
   JSON.stringify({
@@ -30,7 +32,7 @@ async function loadInParallel(label: string, instances: Array<{ url: string; pid
         url: `${instance.url}/v1/events`,
         label,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${COLLECTOR_KEY}` },
         body: batchOf(size),
         connections: Math.round(CONNECTIONS / instances.length),
         seconds: SECONDS,
@@ -54,7 +56,7 @@ async function loadInParallel(label: string, instances: Array<{ url: string; pid
 
 const postgres = process.env.DATABASE_URL ? undefined : await startPostgres();
 const database = await createDatabase(process.env.DATABASE_URL || postgres!.url, `bench_${randomBytes(6).toString('hex')}`);
-const fleet = await startFleet(database.url, { env: { EVENTS_RATE_LIMIT: '1000000000' } });
+const fleet = await startFleet(database.url, { env: { EVENTS_RATE_LIMIT: '1000000000', COLLECTOR_KEY } });
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 try {

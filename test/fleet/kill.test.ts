@@ -11,6 +11,8 @@ import { createDatabase } from './postgres.js';
 const serverUrl = process.env.DATABASE_URL;
 const skip = serverUrl ? false : 'DATABASE_URL is not set: the fleet tests need a PostgreSQL server (.ci/run starts one; docs/scale.md)';
 
+/** The load is a server-to-server sender (no Origin): it shows the collector key. */
+const COLLECTOR_KEY = 'fleet-test-collector-key';
 const CLIENTS = 16;
 const EVENTS_PER_BATCH = 5;
 /** Events B acknowledges before it is killed: the kill lands mid-load, not before it. */
@@ -46,7 +48,7 @@ async function post(url: string, batch: SharedEvent[]): Promise<CollectorAnswer 
   try {
     const response = await fetch(`${url}/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${COLLECTOR_KEY}` },
       body: JSON.stringify({ batch }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -63,7 +65,7 @@ describe('a fleet of two instances on one PostgreSQL', { skip }, () => {
 
   before(async () => {
     database = await createDatabase(serverUrl!, `fleet_${randomBytes(6).toString('hex')}`);
-    fleet = await startFleet(database.url, { env: { EVENTS_RATE_LIMIT: '1000000000' } });
+    fleet = await startFleet(database.url, { env: { EVENTS_RATE_LIMIT: '1000000000', COLLECTOR_KEY } });
   });
   after(async () => {
     await fleet?.stop();
