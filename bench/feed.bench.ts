@@ -18,6 +18,7 @@ try {
   const full = await runLoad({ url, label: `GET /v1/feeds/maison-lumiere (200, ${(size / 1024).toFixed(1)} KB)`, serverPid: server.pid });
   const revalidated = await runLoad({ url, headers: { 'if-none-match': etag }, label: 'GET /v1/feeds/maison-lumiere If-None-Match (304)', serverPid: server.pid });
   printTable([full, revalidated], base);
+  console.log(`\nfeed from cache / baseline (goal ≥ 0.50): 200 ${(full.requestsPerSec / base.requestsPerSec).toFixed(2)}, 304 ${(revalidated.requestsPerSec / base.requestsPerSec).toFixed(2)}`);
   if (full.non2xx || full.errors || revalidated.errors) process.exitCode = 1;
 } finally {
   await Promise.all([server.stop(), baseline.stop()]);

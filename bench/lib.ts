@@ -1,6 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
+import { cpuSecondsOfStat, runWrk } from './wrk.js';
+
+export { UNIQUE_ID } from './wrk.js';
 
 export { startStorefront as startServer } from '../test/e2e/harness.js';
 
@@ -13,7 +15,7 @@ export interface LoadResult {
   total: number;
   /** CPU time of the server's process (all its threads) during the run, in % of one core; undefined where /proc is missing. */
   serverCpu?: number;
-  /** CPU time of the load generator (this process) during the run, in % of one core. */
+  /** CPU time of the load generator (wrk, all its threads) during the run, in % of one core. */
   loadCpu?: number;
   /** CPU time of the whole machine during the run, in % of all its cores (a database server's processes count here). */
   machineCpu?: number;
@@ -53,32 +55,27 @@ export async function startBenchScript(script: string, env: NodeJS.ProcessEnv = 
 }
 
 export interface LoadOptions {
+  /** The server's origin and the path of the request (the path is ignored when `requests` is given). */
   url: string;
   label: string;
   method?: 'GET' | 'POST' | 'PUT';
   headers?: Record<string, string>;
+  /** The body; every UNIQUE_ID in it becomes a new UUID per request. */
   body?: string;
-  /** Called per request to vary the body (unique ids); when given, `body` is ignored. */
-  makeBody?: () => string;
-  /** Called per request to vary its path, headers and body; when given, `makeBody` and `body` are ignored. */
-  makeRequest?: () => { path?: string; headers?: Record<string, string>; body?: string };
+  /** Requests picked at random, one per request (a voter and an item, say); `method` applies to each. */
+  requests?: Array<{ path: string; headers?: Record<string, string>; body?: string }>;
   connections?: number;
   seconds?: number;
-  /** Bounded request count instead of a duration. */
-  amount?: number;
   /** The server's process id: its CPU time is reported beside the load generator's. */
   serverPid?: number;
 }
 
-let ticksPerSecond: number | undefined;
 /** CPU seconds a process has used so far (user + system, all threads), from /proc; undefined elsewhere. */
 function processCpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    // The command name may hold spaces: the fields start after its closing parenthesis.
+    return cpuSecondsOfStat(stat.slice(stat.lastIndexOf(')') + 2));
   } catch {
     return undefined;
   }
@@ -96,45 +93,34 @@ function machineCpuTicks(): { busy: number; total: number } | undefined {
   }
 }
 
-/** autocannon against 127.0.0.1 only, bounded in time or count. */
+/** wrk against 127.0.0.1 only, bounded in time. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const method = options.method ?? 'GET';
+  const target = new URL(options.url);
   const machineBefore = machineCpuTicks();
   const serverCpuBefore = options.serverPid ? processCpuSeconds(options.serverPid) : undefined;
-  const loadCpuBefore = process.cpuUsage();
-  const startedAt = performance.now();
-  const result = await autocannon({
+  const result = await runWrk({
     url: options.url,
-    method: options.method ?? 'GET',
-    headers: options.headers,
-    connections: options.connections ?? 10,
-    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
-    requests: [
-      {
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        ...(options.makeRequest
-          ? { setupRequest: (request: object) => ({ ...request, ...options.makeRequest!() }) }
-          : options.makeBody
-            ? { setupRequest: (request: object) => ({ ...request, body: options.makeBody!() }) }
-            : { body: options.body }),
-      },
+    requests: options.requests?.map(request => ({ method, ...request })) ?? [
+      { method, path: `${target.pathname}${target.search}`, headers: options.headers, body: options.body },
     ],
+    connections: options.connections ?? 10,
+    seconds: options.seconds ?? 10,
   });
-  const seconds = (performance.now() - startedAt) / 1000;
   const serverCpuAfter = options.serverPid ? processCpuSeconds(options.serverPid) : undefined;
-  const loadCpu = process.cpuUsage(loadCpuBefore);
   const machineAfter = machineCpuTicks();
+  const percentOfRun = (cpuSeconds: number) => Math.round((cpuSeconds / result.seconds) * 100);
   return {
     label: options.label,
-    serverCpu: serverCpuBefore !== undefined && serverCpuAfter !== undefined ? Math.round(((serverCpuAfter - serverCpuBefore) / seconds) * 100) : undefined,
-    loadCpu: Math.round(((loadCpu.user + loadCpu.system) / 1e6 / seconds) * 100),
+    serverCpu: serverCpuBefore !== undefined && serverCpuAfter !== undefined ? percentOfRun(serverCpuAfter - serverCpuBefore) : undefined,
+    loadCpu: result.cpuSeconds === undefined ? undefined : percentOfRun(result.cpuSeconds),
     machineCpu:
       machineBefore && machineAfter ? Math.round(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100) : undefined,
-    requestsPerSec: Math.round(result.requests.average),
-    p99Ms: result.latency.p99,
+    requestsPerSec: Math.round(result.requests / result.seconds),
+    p99Ms: result.p99Ms,
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    total: result.requests.total,
+    errors: result.errors,
+    total: result.requests,
   };
 }
 

@@ -62,7 +62,12 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output.join('')}`);
+    if (Date.now() > deadline) {
+      // A server left running would keep the test process alive after its failure.
+      child.kill('SIGKILL');
+      await rm(scratch, { recursive: true, force: true });
+      throw new Error(`server did not start:\n${output.join('')}`);
+    }
     await new Promise(resolve => setTimeout(resolve, 200));
   }
   return {
@@ -70,7 +75,8 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
     pid: child.pid!,
     output,
     async stop() {
-      if (child.exitCode === null) {
+      // Still running: neither exited nor killed by a signal (a test may SIGKILL it).
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise(resolve => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
