@@ -76,7 +76,7 @@ export default [
       // The engine modules every page runs join the runtime entry itself (one file: runtime.js, the reporter);
       // `element` is Lit, the widget base and the product and share data every widget loads.
       manualChunks: id =>
-        /\/src\/core\/(runtime|config|locale|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
+        /\/src\/core\/(runtime|config|environment|locale|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
           ? 'core'
           : /\/src\/core\/(element|i18n|localize-controller|store-controller|attribute-warning)\.ts$|\/src\/features\/(product\/page-product|product\/json-ld|share\/share-registry)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
             ? 'element'
