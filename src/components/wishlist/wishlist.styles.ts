@@ -4,7 +4,10 @@ export const wishlistStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--vitrine-wishlist-text, inherit);
+    font-family: var(--vitrine-font, inherit);
+    color: var(--vitrine-wishlist-text, var(--vitrine-text, inherit));
+    --_radius: var(--vitrine-wishlist-radius, var(--vitrine-radius, 0.5rem));
+    --_accent: var(--vitrine-wishlist-accent, var(--vitrine-accent, #c2410c));
   }
   :host([hidden]) {
     display: none;
@@ -25,19 +28,19 @@ export const wishlistStyles = css`
     min-block-size: 2.75rem;
     padding: 0.5rem 1rem;
     border: 1px solid currentColor;
-    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: transparent;
     cursor: pointer;
   }
   :focus-visible {
-    outline: 2px solid var(--vitrine-focus-color, #1d4ed8);
+    outline: var(--vitrine-focus-ring, 2px solid var(--vitrine-accent, #1d4ed8));
     outline-offset: 2px;
   }
   [part~='share-button'],
   [aria-pressed='true'] {
-    background: var(--vitrine-wishlist-accent, #c2410c);
-    border-color: var(--vitrine-wishlist-accent, #c2410c);
-    color: var(--vitrine-wishlist-on-accent, #fff);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--vitrine-wishlist-on-accent, var(--vitrine-on-accent, #fff));
   }
   .toolbar,
   .share,
@@ -65,7 +68,7 @@ export const wishlistStyles = css`
     inline-size: 100%;
     aspect-ratio: 4 / 5;
     object-fit: cover;
-    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: var(--vitrine-wishlist-border, #e5e5e5);
   }
   .meta {
@@ -90,7 +93,7 @@ export const wishlistStyles = css`
     inline-size: 100%;
     padding: 0.5rem;
     border: 1px solid currentColor;
-    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: transparent;
   }
   label {
@@ -110,8 +113,8 @@ export const wishlistStyles = css`
     inline-size: min(100%, 22rem);
     padding: 1rem;
     border: 1px solid var(--vitrine-wishlist-border, #e5e5e5);
-    border-radius: calc(2 * var(--vitrine-wishlist-radius, 0.5rem));
-    background: var(--vitrine-wishlist-background, #fff);
+    border-radius: calc(2 * var(--_radius));
+    background: var(--vitrine-wishlist-background, var(--vitrine-surface, #fff));
     touch-action: pan-y;
     user-select: none;
     transform: translateX(var(--vitrine-swipe-x, 0));
