@@ -79,6 +79,10 @@ export function fromManifest(tag: string): { args: Args; argTypes: ArgTypes; par
       table: { category: 'properties', type: { summary: property.type?.text ?? '' } },
     };
   }
+  // Storybook's own reading of the manifest lists every member, internal state included: hide those rows.
+  for (const member of element.members ?? []) {
+    if (member.privacy === 'private' || member.privacy === 'protected' || member.static || member.kind === 'method') argTypes[member.name] = { table: { disable: true } };
+  }
   for (const property of element.cssProperties ?? []) {
     argTypes[property.name] = {
       description: property.description,

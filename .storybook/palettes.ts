@@ -49,6 +49,6 @@ export const paletteNames = Object.keys(palettes) as PaletteName[];
 export function paletteStyle(name: string): string {
   const palette = palettes[name as PaletteName] ?? palettes.none;
   const tokens = Object.entries(palette.tokens).map(([property, value]) => `${property}: ${value}`);
-  const page = 'background: var(--vitrine-surface, #fff); color: var(--vitrine-text, #1d1b19); font-family: var(--vitrine-font, system-ui, sans-serif)';
+  const page = 'padding: 1rem; background: var(--vitrine-surface, #fff); color: var(--vitrine-text, #1d1b19); font-family: var(--vitrine-font, system-ui, sans-serif)';
   return [...tokens, page].join('; ');
 }

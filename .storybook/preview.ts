@@ -4,16 +4,13 @@ import { html } from 'lit';
 import { withActions } from 'storybook/actions/decorator';
 import customElements from '../custom-elements.json';
 import { withAnalytics } from './analytics.js';
+import { locales } from './locales.js';
 import { paletteStyle, palettes } from './palettes.js';
 
 // Docs pages read the element descriptions from the manifest too (npm run analyze); story controls come from
 // it through fromManifest() in each stories file.
 setCustomElementsManifest(customElements);
 
-export const locales = [
-  { value: 'fr', title: 'Français' },
-  { value: 'en', title: 'English' },
-];
 
 const preview: Preview = {
   parameters: {

@@ -54,6 +54,6 @@ export const Hotspots: Story = {
 export const Fallback: Story = {
   render: () =>
     html`<vitrine-feed .data=${{ ...feed, posts: [] }}>
-      <p slot="fallback">Suivez-nous sur Instagram : <a href="https://www.instagram.com/">@maisonlumiere.paris</a></p>
+      <p slot="fallback">Suivez-nous sur Instagram : <a href="https://www.instagram.com/" style="color: inherit">@maisonlumiere.paris</a></p>
     </vitrine-feed>`,
 };

@@ -71,6 +71,18 @@ export async function switchGlobals(page: Page, globals: Globals): Promise<void>
   await settle(page);
 }
 
+/** Shows another story in the already open preview (as the sidebar does), waiting for it to render and play. */
+export async function switchStory(page: Page, storyId: string): Promise<void> {
+  await page.evaluate(async id => {
+    const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, ...args: unknown[]): void; once(event: string, fn: () => void): void } })
+      .__STORYBOOK_ADDONS_CHANNEL__;
+    const rendered = new Promise<void>(resolve => channel.once('storyRendered', () => resolve()));
+    channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+    await Promise.race([rendered, new Promise(resolve => setTimeout(resolve, 5000))]);
+  }, storyId);
+  await settle(page);
+}
+
 /** Every element matching `selector` in the document and in every open shadow root, as a script in the page sees them. */
 export const deepQueryAll = `(selector) => {
   const found = [];

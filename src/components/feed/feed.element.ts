@@ -267,7 +267,7 @@ export class VitrineFeed extends VitrineElement {
                       data-x=${hotspot.x}
                       data-y=${hotspot.y}
                       aria-pressed=${this.active === product.id}
-                      aria-label=${t.t('hotspot', product.title, t.price(product.price, product.currency))}
+                      aria-label=${t.t('hotspot', ids.indexOf(product.id) + 1, product.title, t.price(product.price, product.currency))}
                       @click=${() => this.hotspot(post, product.id)}
                     >
                       ${ids.indexOf(product.id) + 1}

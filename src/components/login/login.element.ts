@@ -62,7 +62,7 @@ const prefersRedirect = (): boolean =>
  * @cssprop [--vitrine-login-direction=row] - `row` or `column`.
  * @cssprop [--vitrine-login-demo-background=var(--vitrine-accent, #2b2118)] - Background of the demo provider's button.
  * @cssprop [--vitrine-login-demo-color=var(--vitrine-on-accent, #fff)] - Text colour of the demo provider's button.
- * @cssprop [--vitrine-login-error-color=#b3261e] - Colour of error messages.
+ * @cssprop [--vitrine-login-error-color=var(--vitrine-text, #b3261e)] - Colour of error messages (the text colour once a palette sets it, so it keeps its contrast on dark pages).
  * @cssprop [--vitrine-login-avatar-background=#6d4c41] - Background of the initial shown when there is no avatar.
  * @cssprop [--vitrine-login-avatar-color=#fff] - Colour of that initial.
  * @cssprop [--vitrine-accent] - Global token: the demo button and the focus ring (Google, Facebook and Apple keep their brand colours).

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const wishlistStyles = css`
   :host {
     display: block;
+    /* Narrow containers (phones, sidebars): the votes and actions go under the product (see @container below). */
+    container-type: inline-size;
     font: inherit;
     font-family: var(--vitrine-font, inherit);
     color: var(--vitrine-wishlist-text, var(--vitrine-text, inherit));
@@ -12,6 +14,7 @@ export const wishlistStyles = css`
   :host([hidden]) {
     display: none;
   }
+
   ul {
     list-style: none;
     margin: 0;
@@ -58,7 +61,7 @@ export const wishlistStyles = css`
   }
   [part~='item'] {
     display: grid;
-    grid-template-columns: 6rem 1fr auto;
+    grid-template-columns: 6rem minmax(0, 1fr) auto;
     gap: 1rem;
     align-items: start;
     padding-block: 1rem;
@@ -86,6 +89,14 @@ export const wishlistStyles = css`
   }
   [part~='votes'] {
     font-variant-numeric: tabular-nums;
+  }
+  /* Themed like the text around it: light text on the browser's white field would be unreadable on dark pages. */
+  select {
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    background: var(--vitrine-surface, Field);
   }
   textarea,
   input {
@@ -122,6 +133,14 @@ export const wishlistStyles = css`
   }
   .card.dragging {
     transition: none;
+  }
+  @container (max-width: 30rem) {
+    [part~='item'] {
+      grid-template-columns: 4.5rem minmax(0, 1fr);
+    }
+    [part~='item'] > :nth-child(3) {
+      grid-column: 2;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .card {
