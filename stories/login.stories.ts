@@ -1,62 +1,44 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { $session } from '../src/features/session/session.js';
+import { fromManifest, manifestAttributes } from '../.storybook/manifest.js';
 import type { LoginFailure } from '../src/components/login/login.element.js';
 import '../src/components/login/vitrine-login.js';
 
-interface LoginArgs {
-  providers: string;
-  size: 'sm' | 'md' | 'lg';
-  compact: boolean;
-  theme: 'light' | 'dark';
-  lang?: 'fr' | 'en';
-  error?: LoginFailure;
-}
-
 const camille = { id: 'c-1', firstName: 'Camille', provider: 'google' };
+
+const { args, argTypes, parameters } = fromManifest('vitrine-login');
 
 /**
  * Stories need no server: each sets `$session` before rendering, so the widget does not ask `GET /v1/session`.
  * (On the docs page every story shares that one store, so they all show the last story's session.)
  */
-const meta: Meta<LoginArgs> = {
+const meta: Meta = {
   title: 'Widgets/Login',
   component: 'vitrine-login',
   tags: ['autodocs'],
-  args: { providers: 'google,facebook,apple', size: 'md', compact: false, theme: 'light' },
-  argTypes: {
-    size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
-    lang: { control: 'inline-radio', options: ['fr', 'en'] },
-  },
+  args,
+  argTypes,
+  parameters,
   beforeEach: () => {
     $session.set({ status: 'anonymous' });
   },
-  render: args =>
-    html`<vitrine-login
-      providers=${args.providers}
-      size=${args.size}
-      theme=${args.theme}
-      ?compact=${args.compact}
-      lang=${ifDefined(args.lang)}
-      .error=${args.error}
-    ></vitrine-login>`,
+  render: storyArgs =>
+    html`<vitrine-login ${manifestAttributes('vitrine-login', storyArgs)} .error=${storyArgs.error as LoginFailure | undefined}></vitrine-login>`,
 };
 export default meta;
 
-type Story = StoryObj<LoginArgs>;
+type Story = StoryObj;
 
 export const AllProviders: Story = {};
 export const GoogleOnly: Story = { args: { providers: 'google' } };
 export const FacebookAndApple: Story = { args: { providers: 'facebook,apple' } };
 export const DemoProvider: Story = { args: { providers: 'demo,google' } };
-export const DarkTheme: Story = { args: { theme: 'dark' } };
+/** Google's and Apple's dark button variants, for dark pages (pick the Boutique sombre palette). */
+export const DarkVariant: Story = { args: { theme: 'dark' } };
 export const Compact: Story = { args: { compact: true, providers: 'google,facebook,apple,demo' } };
 export const Small: Story = { args: { size: 'sm' } };
 export const Large: Story = { args: { size: 'lg' } };
-export const English: Story = { args: { lang: 'en' } };
-export const French: Story = { args: { lang: 'fr' } };
 
 export const SignedIn: Story = {
   beforeEach: () => {
@@ -65,12 +47,12 @@ export const SignedIn: Story = {
 };
 
 export const SignedInCompact: Story = {
-  args: { compact: true, lang: 'en' },
+  args: { compact: true },
   beforeEach: () => {
     $session.set({ status: 'signed-in', user: camille });
   },
 };
 
 export const PopupClosedError: Story = { args: { error: { provider: 'google', code: 'popup_closed' } } };
-export const RefusedErrorEnglish: Story = { args: { lang: 'en', error: { provider: 'facebook', code: 'access_denied' } } };
+export const RefusedError: Story = { args: { error: { provider: 'facebook', code: 'access_denied' } } };
 export const NetworkError: Story = { args: { error: { provider: 'apple', code: 'network' } } };

@@ -1,22 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { SharedWishlist, WishlistState } from '../src/features/wishlist/index.js';
+import { fromManifest, manifestAttributes } from '../.storybook/manifest.js';
 import '../src/components/wishlist/vitrine-wishlist.js';
 
-interface WishlistArgs {
-  mode: 'owner' | 'shared';
-  sort: 'date' | 'votes';
-  layout: 'auto' | 'list' | 'deck';
-  lang: 'fr' | 'en';
-}
-
-const product = (productId: string, title: string, price: number, availability = 'in_stock') => ({
+/** Pictures: the storefront's illustrations, served by Storybook from `staticDirs` at `images/…`. */
+const product = (productId: string, title: string, price: number, picture: string, availability = 'in_stock') => ({
   productId,
   title,
   price,
   currency: 'EUR',
   availability,
-  image: null,
+  image: `images/${picture}.svg`,
   link: `https://maison-lumiere.example/produits/${productId.toLowerCase()}.html`,
 });
 
@@ -28,7 +23,7 @@ const ownerList: WishlistState = {
   pending: 0,
   items: [
     {
-      ...product('ML-ROBE-CAMILLE', 'Robe Camille en lin', 129),
+      ...product('ML-ROBE-CAMILLE', 'Robe Camille en lin', 129, 'robe-camille-lin'),
       variant: 'M',
       addedAt: '2026-06-02T09:00:00Z',
       votes: { up: 4, down: 1 },
@@ -37,8 +32,8 @@ const ownerList: WishlistState = {
         { value: -1, comment: 'Un peu longue pour toi ?', firstName: 'Inès', at: '2026-06-03T19:00:00Z' },
       ],
     },
-    { ...product('ML-SAC-CABAS', 'Sac cabas en cuir', 189), variant: '', addedAt: '2026-06-04T09:00:00Z', votes: { up: 1, down: 2 }, comments: [] },
-    { ...product('ML-TRENCH-CLASSIQUE', 'Trench classique', 249, 'out_of_stock'), variant: '38', addedAt: '2026-06-01T09:00:00Z', votes: { up: 2, down: 0 }, comments: [] },
+    { ...product('ML-SAC-CABAS', 'Sac cabas en cuir', 189, 'sac-cabas-cuir'), variant: '', addedAt: '2026-06-04T09:00:00Z', votes: { up: 1, down: 2 }, comments: [] },
+    { ...product('ML-TRENCH-CLASSIQUE', 'Trench classique', 249, 'trench-classique', 'out_of_stock'), variant: '38', addedAt: '2026-06-01T09:00:00Z', votes: { up: 2, down: 0 }, comments: [] },
   ],
 };
 
@@ -53,29 +48,24 @@ const sharedList: SharedWishlist = {
  * Stories pass the list through the `data` property, so they need no server: votes in shared mode stay
  * in the story. On a storefront, the element syncs with the Vitrine API instead.
  */
-const meta: Meta<WishlistArgs> = {
+const { args, argTypes, parameters } = fromManifest('vitrine-wishlist');
+
+const meta: Meta = {
   title: 'Widgets/Wishlist',
   component: 'vitrine-wishlist',
   tags: ['autodocs'],
-  args: { mode: 'owner', sort: 'date', layout: 'auto', lang: 'fr' },
-  argTypes: {
-    mode: { control: 'inline-radio', options: ['owner', 'shared'] },
-    sort: { control: 'inline-radio', options: ['date', 'votes'] },
-    layout: { control: 'inline-radio', options: ['auto', 'list', 'deck'] },
-    lang: { control: 'inline-radio', options: ['fr', 'en'] },
-  },
-  render: args =>
+  args,
+  argTypes,
+  parameters,
+  render: storyArgs =>
     html`<vitrine-wishlist
-      mode=${args.mode}
-      sort=${args.sort}
-      layout=${args.layout}
-      lang=${args.lang}
-      .data=${args.mode === 'shared' ? structuredClone(sharedList) : ownerList}
+      ${manifestAttributes('vitrine-wishlist', storyArgs)}
+      .data=${storyArgs.mode === 'shared' ? structuredClone(sharedList) : ownerList}
     ></vitrine-wishlist>`,
 };
 export default meta;
 
-type Story = StoryObj<WishlistArgs>;
+type Story = StoryObj;
 
 /** The owner's list, newest first, with ♥ / ✕ tallies and comments. */
 export const OwnerList: Story = {};
@@ -83,14 +73,8 @@ export const OwnerList: Story = {};
 /** Sorted by friends' votes. */
 export const SortedByVotes: Story = { args: { sort: 'votes' } };
 
-/** The same list in English. */
-export const OwnerListEnglish: Story = { args: { lang: 'en' } };
-
 /** The friend's page (wide screens): every item with J'adore / Pas pour moi, a comment and a first name. */
 export const SharedVoting: Story = { args: { mode: 'shared', layout: 'list' } };
 
 /** The friend's page on a phone: one card at a time; swipe, ← →, or the buttons. */
 export const SwipeDeck: Story = { args: { mode: 'shared', layout: 'deck' } };
-
-/** The swipe deck in English. */
-export const SwipeDeckEnglish: Story = { args: { mode: 'shared', layout: 'deck', lang: 'en' } };

@@ -72,7 +72,7 @@ describe('shoppable Instagram feed on the demo storefront (npm start, fake Insta
     await page.locator('vitrine-feed .tile').first().click();
     const dialog = page.locator('vitrine-feed dialog');
     await dialog.waitFor();
-    assert.equal(await dialog.locator('button.hotspot').getAttribute('aria-label'), 'Robe Camille en lin, 129,00\u00a0€');
+    assert.equal(await dialog.locator('button.hotspot').getAttribute('aria-label'), '1. Robe Camille en lin, 129,00\u00a0€');
     assert.equal(await dialog.locator('h2').textContent(), 'Shopper le look');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -111,7 +111,7 @@ describe('shoppable Instagram feed on the demo storefront (npm start, fake Insta
     await page.locator('vitrine-feed .tile').nth(2).click();
     const hotspot = page.locator('vitrine-feed dialog button.hotspot');
     await hotspot.waitFor();
-    assert.equal(await hotspot.getAttribute('aria-label'), 'Sac cabas en cuir, 189,00\u00a0€');
+    assert.equal(await hotspot.getAttribute('aria-label'), '1. Sac cabas en cuir, 189,00\u00a0€');
     assert.equal(Number(await hotspot.evaluate(button => (button as HTMLElement).style.getPropertyValue('--x'))).toFixed(1), '0.3');
     await page.close();
   });

@@ -1,62 +1,119 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchBrowser } from './harness.js';
+import { deepQueryAll, openStory, serveStorybook, storybookEntries } from './storybook-harness.js';
 
-const staticDir = new URL('../../storybook-static/', import.meta.url);
-
-interface IndexEntry {
-  id: string;
-  title: string;
-  name: string;
-  type: 'story' | 'docs';
+/** Every `<img>` in the page and its shadow roots, each scrolled into view (lazy ones load) and waited for. */
+async function pictures(page: Page) {
+  return page.evaluate(async query => {
+    const images = (new Function(`return ${query}`)() as (selector: string) => HTMLImageElement[])('img');
+    for (const image of images) {
+      image.scrollIntoView({ block: 'center' });
+      await image.decode().catch(() => undefined);
+    }
+    return images.map(image => ({ src: image.currentSrc || image.getAttribute('src') || `srcset="${image.getAttribute('srcset') ?? ''}"`, naturalWidth: image.naturalWidth }));
+  }, deepQueryAll);
 }
 
-/** Every story and docs page of the built Storybook (`npm run storybook:build`) renders with no console error. */
+/** The built Storybook (`npm run storybook:build`), served as files, as marketers open it. */
 describe('built Storybook', () => {
-  let server: FastifyInstance;
   let browser: Browser;
-  let url: string;
-  assert.ok(existsSync(new URL('index.json', staticDir)), 'storybook-static/ is missing: run npm run storybook:build first');
-  const entries = Object.values(
-    (JSON.parse(readFileSync(new URL('index.json', staticDir), 'utf8')) as { entries: Record<string, IndexEntry> }).entries,
-  );
+  let storybook: Awaited<ReturnType<typeof serveStorybook>>;
+  const entries = storybookEntries();
 
   before(async () => {
-    server = Fastify();
-    await server.register(fastifyStatic, { root: staticDir.pathname });
-    // Chromium asks every origin for /favicon.ico; Storybook's build has none.
-    server.get('/favicon.ico', (_request, reply) => reply.code(204).send());
-    url = await server.listen({ host: '127.0.0.1', port: 0 });
+    storybook = await serveStorybook();
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
+    await storybook?.close();
   });
 
-  test('has stories to check', () => assert.ok(entries.length > 0));
+  test('has stories to check', () => assert.ok(entries.filter(entry => entry.type === 'story').length > 20));
 
   for (const entry of entries) {
-    test(`${entry.title} / ${entry.name} renders without console errors`, async () => {
+    test(`${entry.title} / ${entry.name}: renders without console errors, every picture loaded`, async () => {
       const page = await browser.newPage();
       const errors = collectPageErrors(page);
-      await page.goto(`${url}/iframe.html?id=${entry.id}&viewMode=${entry.type === 'docs' ? 'docs' : 'story'}`);
-      const root = entry.type === 'docs' ? '#storybook-docs' : '#storybook-root';
-      await page.waitForFunction(selector => (document.querySelector(selector)?.childElementCount ?? 0) > 0, root);
-      await page.waitForLoadState('networkidle');
+      await openStory(page, storybook.url, entry.id, {}, entry.type === 'docs' ? 'docs' : 'story');
       // A story whose element was never defined renders an empty box without any error: check every vitrine-* tag.
       const undefinedTags = await page.evaluate(() =>
         [...document.querySelectorAll('*')].map(element => element.localName).filter(tag => tag.startsWith('vitrine-') && !customElements.get(tag)),
       );
       assert.deepEqual([...new Set(undefinedTags)], [], 'every Vitrine element in the story is defined');
-      const storybookError = await page.locator('.sb-show-errordisplay').count();
-      assert.equal(storybookError, 0, 'Storybook shows its error screen');
+      assert.equal(await page.locator('.sb-show-errordisplay').count(), 0, 'Storybook shows its error screen');
+      const blank = (await pictures(page)).filter(image => image.naturalWidth === 0);
+      assert.deepEqual(blank, [], 'every <img> has loaded a picture (naturalWidth > 0)');
       assert.deepEqual(errors, []);
       await page.close();
     });
   }
+
+  test('the feed shows pictures from staticDirs, not data: URLs', async () => {
+    const page = await browser.newPage();
+    await openStory(page, storybook.url, 'widgets-feed--grid');
+    const images = await pictures(page);
+    assert.ok(images.length >= 6, `the grid shows its posts (${images.length} pictures)`);
+    for (const image of images) assert.match(image.src, new RegExp(`^${storybook.url}/images/[\\w-]+\\.svg$`));
+    await page.close();
+  });
+
+  test('controls show the manifest: description, default and options of each attribute; events listed', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${storybook.url}/?path=/story/widgets-share--playground`);
+    const panel = page.locator('#storybook-panel-root');
+    await panel.getByText('(round icon buttons)', { exact: false }).first().waitFor();
+    // The layout row: its description from the JSDoc, its default, and a radio per option of its type.
+    const row = panel.locator('tr', { has: page.getByText('(round icon buttons)', { exact: false }) });
+    assert.match(await row.innerText(), /'icons'/);
+    for (const option of ['icons', 'labels', 'menu']) assert.equal(await row.getByLabel(option, { exact: true }).count(), 1, `layout offers ${option}`);
+    // Events and CSS custom properties (global tokens included) come from it too.
+    await panel.getByText('vitrine-share', { exact: true }).first().waitFor();
+    await panel.getByText('--vitrine-focus-ring', { exact: true }).first().waitFor();
+    assert.deepEqual(errors.filter(error => /custom-elements\.json/.test(error)), []);
+    await page.close();
+  });
+
+  test('a friend\'s vote shows in the Actions panel as vitrine-wishlist-vote', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storybook.url}/?path=/story/widgets-wishlist--shared-voting&globals=locale:en`);
+    const preview = page.frameLocator('#storybook-preview-iframe');
+    await preview.locator('vitrine-wishlist').getByRole('button', { name: 'Love it' }).first().click();
+    await page.getByRole('tab', { name: /Actions/ }).click();
+    await page.locator('#storybook-panel-root').getByText('vitrine-wishlist-vote').filter({ visible: true }).first().waitFor();
+    await page.close();
+  });
+
+  test('opening a post lists feed_post_open with its properties, accepted by the collector\'s schema; Actions shows it too', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storybook.url}/?path=/story/widgets-feed--grid`);
+    const preview = page.frameLocator('#storybook-preview-iframe');
+    await preview.locator('vitrine-feed').getByRole('button').first().click();
+    const row = preview.locator('story-analytics li[data-event="feed_post_open"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /"feedId":"maison-lumiere".*"postId":"17900000000000001".*"position":0.*"layout":"grid".*✓ taxonomy/s);
+    await page.getByRole('tab', { name: /Actions/ }).click();
+    await page.locator('#storybook-panel-root').getByText('analytics: feed_post_open').first().waitFor();
+    await page.close();
+  });
+
+  test('the palette toolbar sets the global tokens, and the choice lives in the story URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storybook.url}/?path=/story/widgets-share--labels&globals=palette:dark-boutique`);
+    await page.getByRole('button', { name: /Boutique sombre/ }).waitFor();
+    const preview = page.frameLocator('#storybook-preview-iframe');
+    const background = await preview.locator('vitrine-share').evaluate(element => {
+      const button = element.shadowRoot!.querySelector('button')!;
+      return [getComputedStyle(button).backgroundColor, getComputedStyle(button).color, getComputedStyle(button).borderRadius];
+    });
+    assert.deepEqual(background, ['rgb(29, 27, 25)', 'rgb(243, 236, 228)', '0px']);
+    // Choosing another palette in the toolbar rewrites the URL, so a copied link opens the same view.
+    await page.getByRole('button', { name: /Boutique sombre/ }).click();
+    await page.getByText('Maison Lumière', { exact: true }).click();
+    await page.waitForURL(/globals=palette:maison-lumiere/);
+    await page.close();
+  });
 });

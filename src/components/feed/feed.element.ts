@@ -60,17 +60,23 @@ function integer(name: string, value: number, min: number, max: number, fallback
  * @csspart product-link - A product's link to its page.
  * @csspart wishlist-button - A product's add-to-wishlist button.
  *
- * @cssprop --vitrine-feed-gap - Space between tiles (8px).
- * @cssprop --vitrine-feed-radius - Corner radius of tiles, dialog and buttons (4px).
- * @cssprop --vitrine-feed-color - Text color.
- * @cssprop --vitrine-feed-background - Dialog and button background.
- * @cssprop --vitrine-feed-accent - Outline of the product a hotspot points at, wishlist button border.
- * @cssprop --vitrine-feed-placeholder - Tile color before its picture arrives.
- * @cssprop --vitrine-feed-hotspot-color - Hotspot ring and number.
- * @cssprop --vitrine-feed-hotspot-background - Hotspot fill.
- * @cssprop --vitrine-feed-backdrop - Backdrop behind the dialog.
- * @cssprop --vitrine-feed-focus - Focus ring color.
- * @cssprop --vitrine-feed-font - Font shorthand.
+ * @cssprop [--vitrine-feed-gap=8px] - Space between tiles.
+ * @cssprop [--vitrine-feed-radius=var(--vitrine-radius, 4px)] - Corner radius of tiles, dialog and buttons.
+ * @cssprop [--vitrine-feed-color=var(--vitrine-text, #1d1b19)] - Text color.
+ * @cssprop [--vitrine-feed-background=var(--vitrine-surface, #fff)] - Dialog and button background.
+ * @cssprop [--vitrine-feed-accent=var(--vitrine-accent, #1d1b19)] - Outline of the product a hotspot points at, wishlist button fill.
+ * @cssprop [--vitrine-feed-placeholder=#ece7e1] - Tile color before its picture arrives.
+ * @cssprop [--vitrine-feed-hotspot-color=var(--vitrine-feed-color)] - Hotspot ring and number.
+ * @cssprop [--vitrine-feed-hotspot-background=var(--vitrine-feed-background)] - Hotspot fill.
+ * @cssprop [--vitrine-feed-backdrop=rgb(20 16 12 / 0.75)] - Backdrop behind the dialog.
+ * @cssprop [--vitrine-feed-font=var(--vitrine-font, inherit)] - Font family.
+ * @cssprop [--vitrine-accent=#1d1b19] - Global token: brand colour (product outline, wishlist button, focus ring).
+ * @cssprop [--vitrine-on-accent=var(--vitrine-surface, #fff)] - Global token: text on the brand colour.
+ * @cssprop [--vitrine-surface=#fff] - Global token: background of the dialog and buttons.
+ * @cssprop [--vitrine-text=#1d1b19] - Global token: text colour.
+ * @cssprop [--vitrine-radius=4px] - Global token: corner radius.
+ * @cssprop [--vitrine-font=inherit] - Global token: font family.
+ * @cssprop [--vitrine-focus-ring=2px solid var(--vitrine-accent, #005fcc)] - Global token: the focus outline (width, style, colour).
  */
 export class VitrineFeed extends VitrineElement {
   static override styles = feedStyles;
@@ -91,7 +97,7 @@ export class VitrineFeed extends VitrineElement {
 
   /** Feed id on the Vitrine API, such as `maison-lumiere`. */
   feed = '';
-  /** `grid` (default), `carousel`, or `look`: the posts that show the current product. */
+  /** `grid` (default), `carousel`, or `look`: the posts that show the current product. @type {'grid' | 'carousel' | 'look'} */
   layout: FeedLayout = 'grid';
   /** Tiles per row, 1 to 6. */
   columns = 3;
@@ -261,7 +267,7 @@ export class VitrineFeed extends VitrineElement {
                       data-x=${hotspot.x}
                       data-y=${hotspot.y}
                       aria-pressed=${this.active === product.id}
-                      aria-label=${t.t('hotspot', product.title, t.price(product.price, product.currency))}
+                      aria-label=${t.t('hotspot', ids.indexOf(product.id) + 1, product.title, t.price(product.price, product.currency))}
                       @click=${() => this.hotspot(post, product.id)}
                     >
                       ${ids.indexOf(product.id) + 1}

@@ -17,7 +17,8 @@ const fr = {
   shopTheLook: 'Shopper le look',
   viewOnInstagram: 'Voir sur Instagram',
   addToWishlist: (name: string) => `Ajouter ${name} à ma liste d’envies`,
-  hotspot: (name: string, price: string) => `${name}, ${price}`,
+  // Starts with the number the hotspot shows, so its name contains its visible label (WCAG 2.5.3).
+  hotspot: (n: number, name: string, price: string) => `${n}. ${name}, ${price}`,
   in_stock: 'En stock',
   out_of_stock: 'Épuisé',
   preorder: 'En précommande',
@@ -43,7 +44,7 @@ export const feedMessages: Catalog<typeof fr> = {
     shopTheLook: 'Shop the look',
     viewOnInstagram: 'View on Instagram',
     addToWishlist: name => `Add ${name} to my wishlist`,
-    hotspot: (name, price) => `${name}, ${price}`,
+    hotspot: (n, name, price) => `${n}. ${name}, ${price}`,
     in_stock: 'In stock',
     out_of_stock: 'Sold out',
     preorder: 'Pre-order',

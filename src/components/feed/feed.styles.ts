@@ -4,13 +4,15 @@ export const feedStyles = css`
   :host {
     display: block;
     --_gap: var(--vitrine-feed-gap, 8px);
-    --_radius: var(--vitrine-feed-radius, 4px);
-    --_fg: var(--vitrine-feed-color, #1d1b19);
-    --_bg: var(--vitrine-feed-background, #fff);
-    --_accent: var(--vitrine-feed-accent, #1d1b19);
+    --_radius: var(--vitrine-feed-radius, var(--vitrine-radius, 4px));
+    --_fg: var(--vitrine-feed-color, var(--vitrine-text, #1d1b19));
+    --_bg: var(--vitrine-feed-background, var(--vitrine-surface, #fff));
+    --_accent: var(--vitrine-feed-accent, var(--vitrine-accent, #1d1b19));
     --_muted: var(--vitrine-feed-placeholder, #ece7e1);
+    --_hotspot-fg: var(--vitrine-feed-hotspot-color, var(--_fg));
+    --_hotspot-bg: var(--vitrine-feed-hotspot-background, var(--_bg));
     color: var(--_fg);
-    font: var(--vitrine-feed-font, inherit);
+    font-family: var(--vitrine-feed-font, var(--vitrine-font, inherit));
   }
   :host([hidden]) {
     display: none;
@@ -24,7 +26,7 @@ export const feedStyles = css`
     cursor: pointer;
   }
   :focus-visible {
-    outline: 2px solid var(--vitrine-feed-focus, #005fcc);
+    outline: var(--vitrine-focus-ring, 2px solid var(--vitrine-accent, #005fcc));
     outline-offset: 2px;
   }
   ul {
@@ -187,15 +189,15 @@ export const feedStyles = css`
     translate: -50% -50%;
     width: 2rem;
     height: 2rem;
-    border: 2px solid var(--vitrine-feed-hotspot-color, #1d1b19);
+    border: 2px solid var(--_hotspot-fg);
     border-radius: 50%;
-    color: var(--vitrine-feed-hotspot-color, #1d1b19);
-    background: var(--vitrine-feed-hotspot-background, rgb(255 255 255 / 0.9));
+    color: var(--_hotspot-fg);
+    background: var(--_hotspot-bg);
     font-weight: 700;
   }
   .hotspot[aria-pressed='true'] {
-    color: var(--vitrine-feed-hotspot-background, #fff);
-    background: var(--vitrine-feed-hotspot-color, #1d1b19);
+    color: var(--_hotspot-bg);
+    background: var(--_hotspot-fg);
   }
   .caption {
     white-space: pre-line;
@@ -231,7 +233,8 @@ export const feedStyles = css`
     justify-self: start;
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
-    background: none;
+    background: var(--_accent);
+    color: var(--vitrine-on-accent, var(--_bg));
     padding: 0.25rem 0.5rem;
   }
   .permalink {

@@ -115,9 +115,9 @@ describe('<vitrine-feed>', () => {
     const dialog = await openWithKeyboard(element, 1);
     const hotspots = [...dialog.querySelectorAll<HTMLButtonElement>('button.hotspot')];
     expect(hotspots.map(button => button.getAttribute('aria-label'))).to.deep.equal([
-      'Chemise oversize en coton, €79.00',
-      'Chemise oversize en coton, €79.00',
-      'Jupe plissée en satin, €99.00',
+      '1. Chemise oversize en coton, €79.00',
+      '1. Chemise oversize en coton, €79.00',
+      '2. Jupe plissée en satin, €99.00',
     ]);
     expect(hotspots[2].style.getPropertyValue('--x')).to.equal('0.52');
     expect(hotspots[2].style.getPropertyValue('--y')).to.equal('0.72');

@@ -55,17 +55,22 @@ const prefersRedirect = (): boolean =>
  * @csspart name - The greeting with the first name.
  * @csspart sign-out - The sign-out button.
  *
- * @cssprop --vitrine-login-font - Font of the widget (provider buttons keep their brand fonts).
- * @cssprop --vitrine-login-color - Text colour of the greeting and messages.
- * @cssprop --vitrine-login-radius - Corner radius of the buttons (default 4px; 20px for pills).
- * @cssprop --vitrine-login-gap - Space between buttons (default 8px).
- * @cssprop --vitrine-login-direction - `row` (default) or `column`.
- * @cssprop --vitrine-login-focus - Focus ring colour.
- * @cssprop --vitrine-login-demo-background - Background of the demo provider's button.
- * @cssprop --vitrine-login-demo-color - Text colour of the demo provider's button.
- * @cssprop --vitrine-login-error-color - Colour of error messages.
- * @cssprop --vitrine-login-avatar-background - Background of the initial shown when there is no avatar.
- * @cssprop --vitrine-login-avatar-color - Colour of that initial.
+ * @cssprop [--vitrine-login-font=var(--vitrine-font, system-ui)] - Font of the widget (provider buttons keep their brand fonts).
+ * @cssprop [--vitrine-login-color=var(--vitrine-text, inherit)] - Text colour of the greeting and messages.
+ * @cssprop [--vitrine-login-radius=var(--vitrine-radius, 4px)] - Corner radius of the buttons (20px for pills).
+ * @cssprop [--vitrine-login-gap=8px] - Space between buttons.
+ * @cssprop [--vitrine-login-direction=row] - `row` or `column`.
+ * @cssprop [--vitrine-login-demo-background=var(--vitrine-accent, #2b2118)] - Background of the demo provider's button.
+ * @cssprop [--vitrine-login-demo-color=var(--vitrine-on-accent, #fff)] - Text colour of the demo provider's button.
+ * @cssprop [--vitrine-login-error-color=var(--vitrine-text, #b3261e)] - Colour of error messages (the text colour once a palette sets it, so it keeps its contrast on dark pages).
+ * @cssprop [--vitrine-login-avatar-background=#6d4c41] - Background of the initial shown when there is no avatar.
+ * @cssprop [--vitrine-login-avatar-color=#fff] - Colour of that initial.
+ * @cssprop [--vitrine-accent] - Global token: the demo button and the focus ring (Google, Facebook and Apple keep their brand colours).
+ * @cssprop [--vitrine-on-accent=#fff] - Global token: text on the accent.
+ * @cssprop [--vitrine-text=inherit] - Global token: text colour.
+ * @cssprop [--vitrine-radius=4px] - Global token: corner radius.
+ * @cssprop [--vitrine-font=system-ui] - Global token: font family.
+ * @cssprop [--vitrine-focus-ring=2px solid var(--vitrine-accent, #1a73e8)] - Global token: the focus outline (width, style, colour).
  */
 export class VitrineLogin extends VitrineElement {
   static override styles = [visuallyHidden, styles];
@@ -82,13 +87,13 @@ export class VitrineLogin extends VitrineElement {
 
   /** Comma-separated providers, in order: `google`, `facebook`, `apple`, `demo`. */
   providers = 'google,facebook,apple';
-  /** Button height: `sm` (32px), `md` (40px) or `lg` (48px). */
+  /** Button height: `sm` (32px), `md` (40px) or `lg` (48px). @type {'sm' | 'md' | 'lg'} */
   size: LoginSize = 'md';
   /** Icon-only buttons (their accessible names stay the full labels). */
   compact = false;
   /** `light` or `dark` button variants (Google white or dark, Apple black or white). */
   theme: 'light' | 'dark' = 'light';
-  /** `auto` (popup, redirect where popups fail), `popup` or `redirect`. */
+  /** `auto` (popup, redirect where popups fail), `popup` or `redirect`. @type {'auto' | 'popup' | 'redirect'} */
   mode: LoginMode = 'auto';
   /** The last failure shown to the shopper, cleared by a new attempt. */
   error?: LoginFailure;

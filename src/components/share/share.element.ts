@@ -74,13 +74,19 @@ type ShareItem = ShareNetwork | typeof COPY_LINK;
  *
  * @cssprop [--vitrine-share-size=2.5rem] - Button height, and width of icon buttons (set by `size`).
  * @cssprop [--vitrine-share-gap=0.5rem] - Space between buttons.
- * @cssprop [--vitrine-share-color=currentColor] - Text and icon colour.
- * @cssprop [--vitrine-share-background=none] - Button background.
+ * @cssprop [--vitrine-share-color=var(--vitrine-text, currentColor)] - Text and icon colour.
+ * @cssprop [--vitrine-share-background=var(--vitrine-surface, none)] - Button background.
  * @cssprop [--vitrine-share-border-color=currentColor] - Button border colour.
  * @cssprop [--vitrine-share-radius=var(--vitrine-radius, 999px)] - Button corner radius.
- * @cssprop [--vitrine-share-focus-color=var(--vitrine-accent, Highlight)] - Focus ring colour.
- * @cssprop [--vitrine-share-menu-background=Canvas] - Menu background.
- * @cssprop [--vitrine-share-menu-color=CanvasText] - Menu text colour.
+ * @cssprop [--vitrine-share-menu-background=var(--vitrine-surface, Canvas)] - Menu background.
+ * @cssprop [--vitrine-share-menu-color=var(--vitrine-text, CanvasText)] - Menu text colour.
+ * @cssprop [--vitrine-accent=CanvasText] - Global token: the "Lien copié" notice and the focus ring.
+ * @cssprop [--vitrine-on-accent=Canvas] - Global token: text of that notice.
+ * @cssprop [--vitrine-surface] - Global token: button and menu background.
+ * @cssprop [--vitrine-text] - Global token: text and icon colour.
+ * @cssprop [--vitrine-radius=999px] - Global token: corner radius.
+ * @cssprop [--vitrine-font=inherit] - Global token: font family.
+ * @cssprop [--vitrine-focus-ring=2px solid var(--vitrine-accent, Highlight)] - Global token: the focus outline (width, style, colour).
  */
 export class VitrineShare extends VitrineElement {
   static override styles = shareStyles;
@@ -129,9 +135,9 @@ export class VitrineShare extends VitrineElement {
   via = '';
   /** Networks in display order, comma-separated ids, `copy` for the copy-link button. Default: facebook, pinterest, whatsapp, x, bluesky, messenger, email, copy. */
   networks = '';
-  /** `icons` (round icon buttons), `labels` (icon and name) or `menu` (one "Share" button opening a menu). */
+  /** `icons` (round icon buttons), `labels` (icon and name) or `menu` (one "Share" button opening a menu). @type {'icons' | 'labels' | 'menu'} */
   layout: (typeof LAYOUTS)[number] = 'icons';
-  /** Button size: `sm`, `md` or `lg`. */
+  /** Button size: `sm`, `md` or `lg`. @type {'sm' | 'md' | 'lg'} */
   size: (typeof SIZES)[number] = 'md';
   /** Where the widget sits (such as `product-page`), reported with every share. */
   placement = '';

@@ -23,12 +23,15 @@ import { wishlistButtonStyles } from './wishlist-button.styles.js';
  * @csspart button - The toggle button (`aria-pressed`).
  * @csspart icon - The heart.
  * @csspart count - How many friends love the item, when the list is shared and someone voted.
- * @cssprop --vitrine-wishlist-color - Heart fill when saved. Default `#c2410c`.
- * @cssprop --vitrine-wishlist-size - Button width and height. Default `2.75rem`.
- * @cssprop --vitrine-wishlist-border - Button border colour. Default `currentColor`.
- * @cssprop --vitrine-wishlist-background - Button background. Default `transparent`.
- * @cssprop --vitrine-wishlist-text - Text colour of the count. Default inherited.
- * @cssprop --vitrine-focus-color - Focus ring. Default `#1d4ed8`.
+ * @cssprop [--vitrine-wishlist-color=var(--vitrine-accent, #c2410c)] - Heart fill when saved.
+ * @cssprop [--vitrine-wishlist-size=2.75rem] - Button width and height.
+ * @cssprop [--vitrine-wishlist-border=currentColor] - Button border colour.
+ * @cssprop [--vitrine-wishlist-background=transparent] - Button background.
+ * @cssprop [--vitrine-wishlist-text=var(--vitrine-text, inherit)] - Text colour of the count.
+ * @cssprop [--vitrine-accent=#c2410c] - Global token: the saved heart and the focus ring.
+ * @cssprop [--vitrine-text=inherit] - Global token: text colour.
+ * @cssprop [--vitrine-font=inherit] - Global token: font family.
+ * @cssprop [--vitrine-focus-ring=2px solid var(--vitrine-accent, #1d4ed8)] - Global token: the focus outline (width, style, colour).
  */
 export class VitrineWishlistButton extends VitrineElement {
   static override styles = [visuallyHidden, wishlistButtonStyles];

@@ -6,7 +6,8 @@ export const wishlistButtonStyles = css`
     align-items: center;
     gap: 0.375rem;
     font: inherit;
-    color: var(--vitrine-wishlist-text, inherit);
+    font-family: var(--vitrine-font, inherit);
+    color: var(--vitrine-wishlist-text, var(--vitrine-text, inherit));
   }
   :host([hidden]) {
     display: none;
@@ -28,7 +29,7 @@ export const wishlistButtonStyles = css`
     opacity: 0.5;
   }
   button:focus-visible {
-    outline: 2px solid var(--vitrine-focus-color, #1d4ed8);
+    outline: var(--vitrine-focus-ring, 2px solid var(--vitrine-accent, #1d4ed8));
     outline-offset: 2px;
   }
   svg {
@@ -40,8 +41,8 @@ export const wishlistButtonStyles = css`
     transition: transform 0.2s ease;
   }
   [aria-pressed='true'] svg {
-    fill: var(--vitrine-wishlist-color, #c2410c);
-    stroke: var(--vitrine-wishlist-color, #c2410c);
+    fill: var(--vitrine-wishlist-color, var(--vitrine-accent, #c2410c));
+    stroke: var(--vitrine-wishlist-color, var(--vitrine-accent, #c2410c));
     transform: scale(1.1);
   }
   [part='count'] {

@@ -44,13 +44,19 @@ const score = (item: WishlistItem) => (item.votes?.up ?? 0) - (item.votes?.down 
  * @csspart deck - The swipe deck (shared mode, narrow screens).
  * @csspart card - The card on top of the deck.
  * @csspart status - Live messages (new votes, offline, errors).
- * @cssprop --vitrine-wishlist-accent - Pressed votes and the share action. Default `#c2410c`.
- * @cssprop --vitrine-wishlist-on-accent - Text on the accent. Default `#fff`.
- * @cssprop --vitrine-wishlist-border - Separators and card borders. Default `#e5e5e5`.
- * @cssprop --vitrine-wishlist-background - Deck card background. Default `#fff`.
- * @cssprop --vitrine-wishlist-radius - Corner radius. Default `0.5rem`.
- * @cssprop --vitrine-wishlist-text - Text colour. Default inherited.
- * @cssprop --vitrine-focus-color - Focus ring. Default `#1d4ed8`.
+ * @cssprop [--vitrine-wishlist-accent=var(--vitrine-accent, #c2410c)] - Pressed votes and the share action.
+ * @cssprop [--vitrine-wishlist-on-accent=var(--vitrine-on-accent, #fff)] - Text on the accent.
+ * @cssprop [--vitrine-wishlist-border=#e5e5e5] - Separators and card borders.
+ * @cssprop [--vitrine-wishlist-background=var(--vitrine-surface, #fff)] - Deck card background.
+ * @cssprop [--vitrine-wishlist-radius=var(--vitrine-radius, 0.5rem)] - Corner radius.
+ * @cssprop [--vitrine-wishlist-text=var(--vitrine-text, inherit)] - Text colour.
+ * @cssprop [--vitrine-accent=#c2410c] - Global token: pressed votes, the share action, the focus ring.
+ * @cssprop [--vitrine-on-accent=#fff] - Global token: text on the accent.
+ * @cssprop [--vitrine-surface=#fff] - Global token: deck card background.
+ * @cssprop [--vitrine-text=inherit] - Global token: text colour.
+ * @cssprop [--vitrine-radius=0.5rem] - Global token: corner radius.
+ * @cssprop [--vitrine-font=inherit] - Global token: font family.
+ * @cssprop [--vitrine-focus-ring=2px solid var(--vitrine-accent, #1d4ed8)] - Global token: the focus outline (width, style, colour).
  * @cssprop --vitrine-swipe-x - Set while dragging a deck card (read-only for styling).
  */
 export class VitrineWishlist extends VitrineElement {
@@ -67,13 +73,13 @@ export class VitrineWishlist extends VitrineElement {
     shareOpen: { state: true },
   };
 
-  /** `owner` (the shopper's own list) or `shared` (the friend's voting page). */
+  /** `owner` (the shopper's own list) or `shared` (the friend's voting page). @type {'owner' | 'shared'} */
   mode = 'owner';
   /** Shared mode: the token of the share link (`/w/<token>`). */
   shareToken = '';
-  /** Owner mode: `date` (newest first) or `votes` (most loved first). */
+  /** Owner mode: `date` (newest first) or `votes` (most loved first). @type {'date' | 'votes'} */
   sort = 'date';
-  /** Shared mode: `auto` (deck on narrow screens), `list` or `deck`. */
+  /** Shared mode: `auto` (deck on narrow screens), `list` or `deck`. @type {'auto' | 'list' | 'deck'} */
   layout = 'auto';
   /** Owner mode: first name in the share title ("Aidez Camille à choisir"); defaults to the signed-in shopper's. */
   ownerName = '';

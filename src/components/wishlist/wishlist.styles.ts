@@ -3,12 +3,18 @@ import { css } from 'lit';
 export const wishlistStyles = css`
   :host {
     display: block;
+    /* Narrow containers (phones, sidebars): the votes and actions go under the product (see @container below). */
+    container-type: inline-size;
     font: inherit;
-    color: var(--vitrine-wishlist-text, inherit);
+    font-family: var(--vitrine-font, inherit);
+    color: var(--vitrine-wishlist-text, var(--vitrine-text, inherit));
+    --_radius: var(--vitrine-wishlist-radius, var(--vitrine-radius, 0.5rem));
+    --_accent: var(--vitrine-wishlist-accent, var(--vitrine-accent, #c2410c));
   }
   :host([hidden]) {
     display: none;
   }
+
   ul {
     list-style: none;
     margin: 0;
@@ -25,19 +31,19 @@ export const wishlistStyles = css`
     min-block-size: 2.75rem;
     padding: 0.5rem 1rem;
     border: 1px solid currentColor;
-    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: transparent;
     cursor: pointer;
   }
   :focus-visible {
-    outline: 2px solid var(--vitrine-focus-color, #1d4ed8);
+    outline: var(--vitrine-focus-ring, 2px solid var(--vitrine-accent, #1d4ed8));
     outline-offset: 2px;
   }
   [part~='share-button'],
   [aria-pressed='true'] {
-    background: var(--vitrine-wishlist-accent, #c2410c);
-    border-color: var(--vitrine-wishlist-accent, #c2410c);
-    color: var(--vitrine-wishlist-on-accent, #fff);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--vitrine-wishlist-on-accent, var(--vitrine-on-accent, #fff));
   }
   .toolbar,
   .share,
@@ -55,7 +61,7 @@ export const wishlistStyles = css`
   }
   [part~='item'] {
     display: grid;
-    grid-template-columns: 6rem 1fr auto;
+    grid-template-columns: 6rem minmax(0, 1fr) auto;
     gap: 1rem;
     align-items: start;
     padding-block: 1rem;
@@ -65,7 +71,7 @@ export const wishlistStyles = css`
     inline-size: 100%;
     aspect-ratio: 4 / 5;
     object-fit: cover;
-    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: var(--vitrine-wishlist-border, #e5e5e5);
   }
   .meta {
@@ -84,13 +90,21 @@ export const wishlistStyles = css`
   [part~='votes'] {
     font-variant-numeric: tabular-nums;
   }
+  /* Themed like the text around it: light text on the browser's white field would be unreadable on dark pages. */
+  select {
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    background: var(--vitrine-surface, Field);
+  }
   textarea,
   input {
     box-sizing: border-box;
     inline-size: 100%;
     padding: 0.5rem;
     border: 1px solid currentColor;
-    border-radius: var(--vitrine-wishlist-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: transparent;
   }
   label {
@@ -110,8 +124,8 @@ export const wishlistStyles = css`
     inline-size: min(100%, 22rem);
     padding: 1rem;
     border: 1px solid var(--vitrine-wishlist-border, #e5e5e5);
-    border-radius: calc(2 * var(--vitrine-wishlist-radius, 0.5rem));
-    background: var(--vitrine-wishlist-background, #fff);
+    border-radius: calc(2 * var(--_radius));
+    background: var(--vitrine-wishlist-background, var(--vitrine-surface, #fff));
     touch-action: pan-y;
     user-select: none;
     transform: translateX(var(--vitrine-swipe-x, 0));
@@ -119,6 +133,14 @@ export const wishlistStyles = css`
   }
   .card.dragging {
     transition: none;
+  }
+  @container (max-width: 30rem) {
+    [part~='item'] {
+      grid-template-columns: 4.5rem minmax(0, 1fr);
+    }
+    [part~='item'] > :nth-child(3) {
+      grid-column: 2;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .card {
