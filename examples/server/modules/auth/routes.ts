@@ -8,24 +8,15 @@ import { type PageLocale, message, pageLocale, render } from '../../pages/render
 import { LoginError, endpointsOf, exchangeCode, pkceChallenge, randomToken, sha256, verifyIdToken } from './oidc-client.js';
 import { PROVIDER_IDS, type ProviderId } from './providers.js';
 import { AuthRepository, TRANSACTION_MINUTES, type Transaction } from './repository.js';
-import { callbackProperties, callbackSchema, logoutSchema, popupScriptSchema, sessionRouteSchema, startSchema } from './schemas.js';
+import { callbackFields, callbackSchema, logoutSchema, popupScriptSchema, type providerParams, sessionRouteSchema, startSchema } from './schemas.js';
 import { currentCustomer, endSession, startSession } from './session.js';
 
 const POPUP_SCRIPT = readFileSync(new URL('./popup.js', import.meta.url), 'utf8');
 /** Binds a transaction to the browser that started it (login CSRF): only its hash is stored. */
 const BINDING_COOKIE = 'vitrine_auth';
 
-
-interface CallbackParams {
-  state?: string;
-  code?: string;
-  error?: string;
-  iss?: string;
-  user?: string;
-}
-
-
-
+type CallbackParams = FromSchema<typeof callbackFields>;
+type ProviderRoute = { Params: FromSchema<typeof providerParams> };
 
 /** `given_name`, else the first word of `name`; Apple sends the name once, in the `user` form field. */
 function profileOf(claims: Record<string, unknown>, appleUser?: string): { firstName: string; avatarUrl: string | null } {
@@ -112,15 +103,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(POPUP_SCRIPT),
   );
 
-  app.get(
+  app.get<ProviderRoute & { Querystring: FromSchema<typeof startSchema.querystring> }>(
     '/auth/:provider/start',
     {
       config: perWindow(AUTH_RATE_LIMIT),
       schema: startSchema,
     },
     async (request, reply) => {
-      const id = knownProvider((request.params as { provider: string }).provider);
-      const query = request.query as FromSchema<typeof startSchema.querystring> & { lang: PageLocale };
+      const id = knownProvider(request.params.provider);
+      // The schema's default fills in lang.
+      const query = request.query as typeof request.query & { lang: PageLocale };
       let returnOrigin: string;
       let returnTo: string | null = null;
       if (query.mode === 'popup') {
@@ -190,8 +182,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const callback = async (request: FastifyRequest, reply: FastifyReply, params: CallbackParams) => {
-    const id = knownProvider((request.params as { provider: string }).provider);
+  const callback = async (request: FastifyRequest<ProviderRoute>, reply: FastifyReply, params: CallbackParams) => {
+    const id = knownProvider(request.params.provider);
     const provider = auth.providers[id];
     const locale = pageLocale(request.headers['accept-language']);
     if (!provider || !params.state) return page(reply, 400, locale, 'invalid');
@@ -224,21 +216,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     }
   };
 
-  app.get(
+  app.get<ProviderRoute & { Querystring: CallbackParams }>(
     '/auth/:provider/callback',
-    {
-      config: perWindow(AUTH_RATE_LIMIT),
-      schema: { ...callbackSchema, querystring: { type: 'object', additionalProperties: false, properties: callbackProperties } },
-    },
-    (request, reply) => callback(request, reply, request.query as CallbackParams),
+    { config: perWindow(AUTH_RATE_LIMIT), schema: { ...callbackSchema, querystring: callbackFields } },
+    (request, reply) => callback(request, reply, request.query),
   );
-  app.post(
+  app.post<ProviderRoute & { Body: CallbackParams }>(
     '/auth/:provider/callback',
-    {
-      config: perWindow(AUTH_RATE_LIMIT),
-      schema: { ...callbackSchema, summary: `${callbackSchema.summary} (form_post, Apple)`, body: { type: 'object', additionalProperties: false, properties: callbackProperties } },
-    },
-    (request, reply) => callback(request, reply, request.body as CallbackParams),
+    { config: perWindow(AUTH_RATE_LIMIT), schema: { ...callbackSchema, summary: `${callbackSchema.summary} (form_post, Apple)`, body: callbackFields } },
+    (request, reply) => callback(request, reply, request.body),
   );
 
   app.get(

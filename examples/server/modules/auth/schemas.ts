@@ -86,6 +86,9 @@ export const logoutSchema = {
   response: { 200: sessionSchema, 403: { $ref: 'Error#' } },
 } as const;
 
+/** The callback's parameters, as a query (GET) or a form body (POST, Apple's form_post). */
+export const callbackFields = { type: 'object', additionalProperties: false, properties: callbackProperties } as const;
+
 export const callbackSchema = {
   summary: "The provider's redirect back: checks state, exchanges the code, validates the ID token, starts the session",
   description:

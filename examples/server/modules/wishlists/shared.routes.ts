@@ -40,7 +40,7 @@ export async function sharedRoutes(app: FastifyInstance, context: WishlistContex
     { bodyLimit: BODY_LIMITS.wishlist, config: voteRateLimit, schema: voteSchema },
     async request => {
       const { token, itemId } = request.params;
-      const { value, comment, firstName } = request.body as { value: 1 | -1; comment?: string; firstName?: string };
+      const { value, comment, firstName } = request.body;
       // Fast path for a returning voter: the signed token names its link, one statement checks the rest.
       // A new voter first resolves the link to get a token minted for it.
       const given = bearer(request);
