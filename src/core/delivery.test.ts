@@ -259,9 +259,31 @@ describe('event delivery', () => {
     expect(await waitForRows([event.messageId])).to.have.length(1);
   });
 
+  it('before the collector has answered this page, nothing goes out on pagehide: the next page sends it', async () => {
+    configure({ endpoint: unreachable });
+    setConsent('granted');
+    // The collector does not answer: this page has no reason to trust an unload send.
+    track('share', { network: 'x' });
+    await flush();
+    const event = track('share', { network: 'pinterest' });
+    const originalFetch = window.fetch;
+    let sent = 0;
+    window.fetch = (input, init) => (sent++, originalFetch(input, init));
+    try {
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(sent).to.equal(0);
+      expect(localStorage.getItem(QUEUE_KEY)).to.contain(event.messageId);
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
   it('sends what is left on pagehide, as text/plain with keepalive, once even when the page is then hidden too', async () => {
     setConsent('granted');
+    // Only once this page has seen the collector answer is an unload send trusted to land.
+    const first = track('share', { network: 'x' });
     await flush();
+    await waitForRows([first.messageId]);
     const originalFetch = window.fetch;
     const seen: RequestInit[] = [];
     window.fetch = (input, init) => {

@@ -90,9 +90,9 @@ function readAnswer(batch: AnalyticsEvent[], answer: { rejected?: Array<{ messag
  *   everything not in flight goes out the same way (`navigator.sendBeacon` if
  *   that fails) and is handed over: taken out of storage, since the browser
  *   delivers keepalive requests after the page is gone and the next page could
- *   not know it landed. Put back if the page lives to see the request fail. While
- *   the collector is failing or the shopper offline, nothing is handed over: the
- *   next page sends it.
+ *   not know it landed. Put back if the page lives to see the request fail. Until
+ *   this page has seen the collector answer 2xx, while it fails, or offline, nothing
+ *   goes out on unload: it stays stored and the next page sends it.
  * - Retries with exponential backoff and jitter on network errors, 408, 429
  *   (after `Retry-After`) and 5xx; other 4xx drop the batch (batches stay under
  *   the contract's 64 KB, so a 413 is a misconfigured collector, not a retry case).
@@ -110,6 +110,8 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   let dropped = 0;
   let attempts = 0;
   let retrying = false;
+  /** This page's last answer from the collector was a 2xx: only then is an unload send trusted to land. */
+  let healthy = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let anonymousId = uuid();
   const granted = () => $consent.get() === 'granted';
@@ -165,6 +167,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   const post = (endpoint: string, batch: AnalyticsEvent[], unloading?: boolean): Promise<Response | void> => {
     const body = JSON.stringify({ batch, dropped });
     const ids = batch.map(event => event.messageId);
+    healthy = false;
     if (unloading) {
       ids.forEach(id => handed.add(id));
       persist();
@@ -180,6 +183,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     };
     return fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, keepalive: true, credentials: 'omit' }).then(
       response => {
+        healthy = response.ok;
         seen(response.ok);
         // A collector that answers no JSON (a plain 204) stored everything.
         if (response.ok) void response.json().then(answer => readAnswer(batch, answer), () => readAnswer(batch, undefined));
@@ -200,8 +204,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     let pending = queue.filter(event => !current.includes(event) && !handed.has(event.messageId));
     if (!granted() || !endpoint || !pending.length) return;
     if (unloading === true) {
-      // A failing collector or no network: keep everything stored for the next page rather than hand it over.
-      if (retrying || !navigator.onLine) return;
+      // Not yet seen answering (or failing now), or no network: keep everything stored for the next page, which
+      // sends it, rather than hand it to a request nobody will see fail.
+      if (!healthy || !navigator.onLine) return;
       while (pending.length) {
         const batch = take(pending, MAX_QUEUE);
         pending = pending.slice(batch.length);

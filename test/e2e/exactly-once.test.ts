@@ -67,6 +67,15 @@ describe('each event once at a plain collector on another origin (Chromium, buil
     await sleep(4000);
     const [id] = idsOf('share_copy_link', start);
     assert.equal(collector.received(id), 1, 'received once');
+
+    // This page has seen the collector answer: its next copy goes out as it unloads, and only then.
+    const again = collector.log.length;
+    await page.getByRole('button', { name: 'Copier le lien' }).click();
+    await page.goto(`${pages.url}/a.html`);
+    await page.getByRole('button', { name: 'Copier le lien' }).waitFor();
+    await until(() => idsOf('share_copy_link', again).length === 1, 'the second copy reached the collector');
+    await sleep(4000);
+    assert.equal(collector.received(idsOf('share_copy_link', again)[0]), 1, 'the second copy, received once');
     assert.equal(collector.log.filter(entry => entry.name === 'preflight').length, 0, 'no CORS preflight');
     await context.close();
   });
