@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Runs node:test over every *.test.ts below the given folders (Node 20's --test has no globs).
+// Runs node:test over the given *.test.ts files and every *.test.ts below the given folders (Node 20's --test has no globs).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const find = dir =>
   readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
     entry.name === 'node_modules' ? [] : entry.isDirectory() ? find(join(dir, entry.name)) : entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
   );
-const files = process.argv.slice(2).flatMap(find).sort();
+const files = process.argv.slice(2).flatMap(path => (statSync(path).isFile() ? [path] : find(path))).sort();
 if (files.length === 0) {
   console.error(`no *.test.ts files under ${process.argv.slice(2).join(', ')}`);
   process.exit(1);

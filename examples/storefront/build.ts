@@ -68,6 +68,8 @@ function card(product: StorefrontProduct): string {
     badge: badge ? `<span class="badge">${badge}</span>` : '',
     title: product.title,
     price: price(product),
+    amount: product.price.toFixed(2),
+    currency: product.currency,
     id: product.id,
   });
 }

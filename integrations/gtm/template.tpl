@@ -236,9 +236,12 @@ const toGa4 = function (name, properties) {
   }
   if (name === 'wishlist_add') {
     if (!text(p.productId)) return undefined;
+    // GA4 counts value only with its currency; the taxonomy sends both or neither.
+    const priced = getType(p.price) === 'number' && text(p.currency);
+    const item = defined({ item_id: p.productId, item_variant: text(p.variant), item_list_name: text(p.placement), price: priced ? p.price : undefined });
     return {
       event: 'add_to_wishlist',
-      ecommerce: { items: [defined({ item_id: p.productId, item_variant: text(p.variant), item_list_name: text(p.placement) })] }
+      ecommerce: priced ? { currency: p.currency, value: p.price, items: [item] } : { items: [item] }
     };
   }
   if (name === 'login_success') {

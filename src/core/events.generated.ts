@@ -67,6 +67,10 @@ export interface WishlistAddProperties {
   wishlistId?: string;
   /** Where on the page the widget sits, as the merchant names it (product, card, header…). */
   placement?: string;
+  /** Price of the product in major units (129.00), when the page gave it; always with currency. */
+  price?: number;
+  /** ISO 4217 code of price. */
+  currency?: string;
 }
 
 /** `wishlist_remove`: A product was removed from the shopper's wishlist. */
@@ -156,7 +160,7 @@ export const EVENT_PROPERTIES: Record<keyof EventPropertiesByName, string> = {
   feed_post_open: 'feedId !postId position layout',
   hotspot_open: 'feedId postId !productId',
   product_click: '!productId feedId postId placement url',
-  wishlist_add: '!productId variant wishlistId placement',
+  wishlist_add: '!productId variant wishlistId placement price currency',
   wishlist_remove: '!productId variant wishlistId placement',
   wishlist_share: 'wishlistId itemCount network',
   wishlist_vote: 'wishlistId !productId vote hasComment',

@@ -183,6 +183,11 @@ describe("every widget's own events reach the database (npm start server, Chromi
     const added = byName('wishlist_add');
     assert.deepEqual(added.filter(event => event.properties.placement === 'button').map(event => event.properties.productId).sort(), ['ML-CHEMISE-OVERSIZE', 'ML-SAC-CABAS']);
     assert.equal(added.filter(event => event.properties.placement === 'feed').length, 1, "the look's wishlist button");
+    // The hearts know their product's price (card attributes, or the product page's JSON-LD), as GA4's add_to_wishlist wants.
+    for (const event of added.filter(event => event.properties.placement === 'button')) {
+      assert.equal(event.properties.currency, 'EUR', `${String(event.properties.productId)} has its currency`);
+      assert.equal(typeof event.properties.price, 'number', `${String(event.properties.productId)} has its price`);
+    }
     assert.deepEqual(byName('wishlist_remove').map(event => event.properties.productId), ['ML-CHEMISE-OVERSIZE']);
     assert.equal(byName('login_error')[0].properties.errorCode, 'access_denied');
     assert.equal(byName('wishlist_share')[0].properties.itemCount, added.length - 1);

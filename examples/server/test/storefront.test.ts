@@ -37,7 +37,7 @@ describe('generated storefront', () => {
     const { response, html } = await page('/');
     assert.equal(response.status, 200);
     assert.ok(html.includes(`<meta property="og:url" content="${PUBLIC_URL}/">`));
-    for (const product of readProducts()) assert.equal(html.split(`<vitrine-wishlist-button product="${product.id}">`).length - 1, 1, product.id);
+    for (const product of readProducts()) assert.equal(html.split(`<vitrine-wishlist-button product="${product.id}" `).length - 1, 1, product.id);
     assert.equal((await page('/index.html')).html, html);
     assert.equal((await page('/wishlist.html')).response.status, 200);
     assert.equal((await page('/templates/layout.html')).response.status, 404);

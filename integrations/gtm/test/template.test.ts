@@ -182,6 +182,20 @@ describe('Vitrine events to GA4 recommended events', () => {
     ]);
   });
 
+  test('wishlist_add with a price: add_to_wishlist with value and currency, and the price on the item', () => {
+    const page = newPage();
+    const push = vitrinePush('wishlist_add', { productId: '8012345678901', variant: 'L / Sable', placement: 'product', price: 139, currency: 'EUR' });
+    assert.deepEqual(pushAndFire(tpl, page, push), [
+      { ecommerce: null },
+      {
+        event: 'add_to_wishlist',
+        vitrine_event: 'wishlist_add',
+        vitrine_message_id: messageId(push),
+        ecommerce: { currency: 'EUR', value: 139, items: [{ item_id: '8012345678901', item_variant: 'L / Sable', item_list_name: 'product', price: 139 }] },
+      },
+    ]);
+  });
+
   test('login_success: login with the provider as method', () => {
     const page = newPage();
     const push = vitrinePush('login_success', { provider: 'google', mode: 'popup', newCustomer: false });

@@ -1,6 +1,6 @@
 // Loaded by the Vitrine app embed, beside the loader. Two jobs Liquid cannot do once the page is drawn:
 //  1. with "Shopify's cookie banner" chosen, pass the Customer Privacy API's analytics answer to Vitrine;
-//  2. keep each wishlist heart on the variant the shopper picks in the theme's product form.
+//  2. keep each wishlist heart on the variant the shopper picks in the theme's product form, with its price and picture.
 (() => {
   const script = document.currentScript;
   if (window.__vitrineShopify) return;
@@ -44,8 +44,11 @@
       } catch {
         continue;
       }
-      const value = variants[field.value];
-      if (value !== undefined) button.setAttribute('variant', value);
+      const chosen = variants[field.value];
+      if (!chosen) continue;
+      button.setAttribute('variant', chosen.variant);
+      button.setAttribute('price', chosen.price);
+      if (chosen.image) button.setAttribute('image', chosen.image);
     }
   };
   document.addEventListener('change', event => {

@@ -138,28 +138,52 @@ describe('the app embed', () => {
 });
 
 describe('app blocks on fixture products', () => {
-  test('wishlist button: the Shopify product id and the selected variant by name, with the variant map for the picker', async () => {
+  const picture = (file: string) => `//cdn.shopify.com/s/files/1/0000/0001/files/${file}?v=1732000000&width=800`;
+
+  test('wishlist button: the Shopify product id, the selected variant by name with its price and picture, and the variant map for the picker', async () => {
     const html = await shop.renderBlock('wishlist-button.liquid', {}, { product: dress });
     const button = attributes(html, 'vitrine-wishlist-button');
     assert.equal(button.product, '8012345678901');
+    assert.equal(button['product-title'], 'Robe Solène en lin');
     assert.equal(button.variant, 'S / Terracotta');
-    assert.deepEqual(JSON.parse(button['data-vitrine-variants']), {
-      '45012345678901': 'S / Terracotta',
-      '45012345678902': 'M / Terracotta',
-      '45012345678903': 'L / Sable',
+    assert.equal(Number(button.price), 129);
+    assert.equal(button.currency, 'EUR');
+    assert.equal(button.image, picture('robe-solene.jpg'));
+    const variants = JSON.parse(button['data-vitrine-variants']) as Record<string, { variant: string; price: string; image: string }>;
+    assert.deepEqual(
+      Object.entries(variants).map(([id, { variant, price, image }]) => [id, variant, Number(price), image]),
+      [
+        ['45012345678901', 'S / Terracotta', 129, picture('robe-solene.jpg')],
+        ['45012345678902', 'M / Terracotta', 129, picture('robe-solene.jpg')],
+        // The variant's own picture, assigned in the admin.
+        ['45012345678903', 'L / Sable', 139, picture('robe-solene-sable.jpg')],
+      ],
+    );
+  });
+
+  test('wishlist button: by variant id when the merchant chooses it; the selected variant, its price and picture come from the URL', async () => {
+    const selected = productDrop(fixture.products[0], 45012345678903);
+    const button = attributes(await shop.renderBlock('wishlist-button.liquid', { variant_value: 'id' }, { product: selected }), 'vitrine-wishlist-button');
+    assert.equal(button.variant, '45012345678903');
+    assert.equal(Number(button.price), 139);
+    assert.equal(button.image, picture('robe-solene-sable.jpg'));
+    assert.equal(JSON.parse(button['data-vitrine-variants'])['45012345678902'].variant, '45012345678902');
+  });
+
+  test('wishlist button: a product with only the default variant saves no variant; a title with quotes and markup stays an attribute', async () => {
+    const button = attributes(await shop.renderBlock('wishlist-button.liquid', {}, { product: scarf }), 'vitrine-wishlist-button');
+    assert.deepEqual({ ...button, price: Number(button.price) }, {
+      product: '8012345678902',
+      'product-title': 'Foulard "Riviera" <soie>',
+      price: 59,
+      currency: 'EUR',
+      image: picture('foulard-riviera.jpg'),
     });
   });
 
-  test('wishlist button: by variant id when the merchant chooses it; the selected variant comes from the URL', async () => {
-    const selected = productDrop(fixture.products[0], 45012345678902);
-    const button = attributes(await shop.renderBlock('wishlist-button.liquid', { variant_value: 'id' }, { product: selected }), 'vitrine-wishlist-button');
-    assert.equal(button.variant, '45012345678902');
-    assert.equal(JSON.parse(button['data-vitrine-variants'])['45012345678903'], '45012345678903');
-  });
-
-  test('wishlist button: a product with only the default variant saves no variant', async () => {
-    const button = attributes(await shop.renderBlock('wishlist-button.liquid', {}, { product: scarf }), 'vitrine-wishlist-button');
-    assert.deepEqual(button, { product: '8012345678902' });
+  test("wishlist button: the price is in the shopper's currency", async () => {
+    const dollars = await shopifyLiquid({ assetBase: ASSETS, shopUrl: SHOP, currency: 'USD' });
+    assert.equal(attributes(await dollars.renderBlock('wishlist-button.liquid', {}, { product: dress }), 'vitrine-wishlist-button').currency, 'USD');
   });
 
   test('wishlist button: outside a product page, nothing for shoppers and a hint in the theme editor, in its language', async () => {

@@ -67,6 +67,8 @@ export interface ShopifyVariant {
   title: string;
   price: number;
   available: boolean;
+  /** The picture assigned to the variant, else null. */
+  featured_image: ShopifyImage | null;
 }
 export interface ShopifyProduct {
   id: number;
@@ -82,20 +84,24 @@ export interface ShopifyProduct {
 
 /** The Liquid `product` object for a product of /products.json: prices in cents, as Liquid has them. */
 export function productDrop(product: ShopifyProductsJson['products'][number], selectedVariantId?: number): ShopifyProduct {
+  type Image = ShopifyProductsJson['products'][number]['images'][number] & { width?: number; height?: number; variant_ids?: number[] };
+  const drop = (image: Image | undefined): ShopifyImage | null => (image ? { src: image.src, alt: product.title, width: image.width ?? 0, height: image.height ?? 0 } : null);
+  const images = product.images as Image[];
   const variants = product.variants.map(variant => ({
     id: variant.id,
     title: variant.title,
     price: Math.round(Number(variant.price) * 100),
     available: variant.available !== false,
+    featured_image: drop(images.find(image => image.variant_ids?.includes(variant.id))),
   }));
-  const image = product.images[0] as (ShopifyProductsJson['products'][number]['images'][number] & { width?: number; height?: number }) | undefined;
+  const image = images[0];
   return {
     id: product.id,
     title: product.title,
     handle: product.handle,
     url: `/products/${product.handle}`,
     price: Math.min(...variants.map(variant => variant.price)),
-    featured_image: image ? { src: image.src, alt: product.title, width: image.width ?? 0, height: image.height ?? 0 } : null,
+    featured_image: drop(image),
     variants,
     selected_or_first_available_variant: variants.find(variant => variant.id === selectedVariantId) ?? variants.find(variant => variant.available) ?? variants[0],
     has_only_default_variant: variants.length === 1 && variants[0].title === 'Default Title',
@@ -113,6 +119,8 @@ export interface ShopOptions {
   /** The storefront's origin, as `shop.url`. */
   shopUrl: string;
   moneyFormat?: string;
+  /** The shopper's currency, as `cart.currency.iso_code`. */
+  currency?: string;
 }
 
 export interface RenderContext {
@@ -122,7 +130,7 @@ export interface RenderContext {
 }
 
 /** A Liquid engine with the extension's blocks and Shopify's filters, for one shop. */
-export async function shopifyLiquid({ assetBase, shopUrl, moneyFormat = '{{amount_with_comma_separator}} €' }: ShopOptions) {
+export async function shopifyLiquid({ assetBase, shopUrl, moneyFormat = '{{amount_with_comma_separator}} €', currency = 'EUR' }: ShopOptions) {
   const locales = Object.fromEntries(
     await Promise.all(
       (await readdir(join(extensionDir, 'locales')))
@@ -180,6 +188,7 @@ export async function shopifyLiquid({ assetBase, shopUrl, moneyFormat = '{{amoun
       block: { id: `${basename(file, '.liquid')}-1`, settings: values, shopify_attributes: '' },
       product: context.product,
       shop: { url: shopUrl, money_format: moneyFormat },
+      cart: { currency: { iso_code: currency } },
       request: { locale: { iso_code: context.locale ?? 'fr' }, design_mode: context.designMode ?? false },
     });
   };

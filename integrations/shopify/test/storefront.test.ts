@@ -107,8 +107,15 @@ describe('Shopify theme app extension in Chromium, against the example server', 
 
     const heart = page.locator('vitrine-wishlist-button button');
     assert.equal(await heart.getAttribute('aria-label'), "Ajouter à ma liste d'envies");
+    const wish = page.locator('vitrine-wishlist-button');
+    await page.getByLabel('Variante').selectOption({ label: 'L / Sable' });
+    assert.deepEqual(await wish.evaluate(element => [element.getAttribute('variant'), Number(element.getAttribute('price')), element.getAttribute('image')]), [
+      'L / Sable',
+      139,
+      `//${new URL(cdn.origin).host}/s/files/1/0000/0001/files/robe-solene-sable.jpg?v=1732000000&width=800`,
+    ]);
     await page.getByLabel('Variante').selectOption({ label: 'M / Terracotta' });
-    assert.equal(await page.locator('vitrine-wishlist-button').getAttribute('variant'), 'M / Terracotta');
+    assert.deepEqual(await wish.evaluate(element => [element.getAttribute('variant'), Number(element.getAttribute('price'))]), ['M / Terracotta', 129]);
     await heart.click();
     await page.waitForFunction(() => document.querySelector('vitrine-wishlist-button')?.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed') === 'true');
 

@@ -223,18 +223,22 @@ export class VitrineLogin extends VitrineElement {
    * (a storefront's COOP header can hide the report) before it counts as abandoned.
    */
   private watch(popup: Window, provider: LoginProvider, apiOrigin: string): void {
+    let reported = false;
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== apiOrigin || event.source !== popup) return;
       const data = event.data as { type?: unknown; status?: unknown; error?: unknown } | null;
       if (data?.type !== 'vitrine-login') return;
+      reported = true;
       stop();
       if (data.status === 'success') void this.complete(provider, 'failed');
       else this.fail(provider, typeof data.error === 'string' && /^[a-z_]{1,40}$/.test(data.error) ? data.error : 'failed');
     };
     const timer = setInterval(() => {
       if (!popup.closed) return;
-      stop();
-      void this.complete(provider, 'popup_closed');
+      clearInterval(timer);
+      // The popup reports, then closes itself: on a busy page its report can arrive after the close is seen,
+      // so it keeps the last word until the server has answered.
+      void this.complete(provider, 'popup_closed', () => reported).finally(() => reported || stop());
     }, 500);
     const stop = () => {
       clearInterval(timer);
@@ -247,16 +251,22 @@ export class VitrineLogin extends VitrineElement {
     this.pending = provider;
   }
 
-  /** Asks the server whether the sign-in happened: the page trusts the session, never the message alone. */
-  private async complete(provider: LoginProvider, otherwise: string): Promise<void> {
+  /**
+   * Asks the server whether the sign-in happened: the page trusts the session, never the message alone.
+   * `superseded` tells that a later report settled the sign-in meanwhile, and this answer no longer counts.
+   */
+  private async complete(provider: LoginProvider, otherwise: string, superseded = () => false): Promise<void> {
     this.pending = provider;
+    let session: Awaited<ReturnType<typeof fetchSession>> | undefined;
     try {
-      const session = await fetchSession();
-      if (session.status === 'signed-in') this.succeed(provider, session.user);
-      else this.fail(provider, otherwise);
+      session = await fetchSession();
     } catch {
-      this.fail(provider, 'network');
+      // Reported as a network failure below, unless superseded.
     }
+    if (superseded()) return;
+    if (!session) this.fail(provider, 'network');
+    else if (session.status === 'signed-in') this.succeed(provider, session.user);
+    else this.fail(provider, otherwise);
   }
 
   private succeed(provider: LoginProvider, user: SessionUser): void {

@@ -10,13 +10,16 @@ import { warnOnce } from '../../core/warn.js';
 import { $wishlist, addToWishlist, isInWishlist, removeFromWishlist, startWishlist } from '../../features/wishlist/index.js';
 import { VitrineWishlistToggleEvent } from './wishlist-button.events.js';
 import { wishlistButtonCatalog } from './wishlist-button.i18n.js';
+import { describeProduct } from './wishlist-button.product.js';
 import { wishlistButtonStyles } from './wishlist-button.styles.js';
 
 /**
  * @summary A heart that saves a product to the shopper's wishlist, with the count of friends who love it once the list is shared.
  *
  * Works for guests: the change shows at once and is synced (kept and retried when offline). The product comes
- * from the `product` attribute, else from the page's JSON-LD `Product` (`sku`). Defining it also starts the
+ * from the `product` attribute, else from the page's JSON-LD `Product` (`sku`). Its name, price and image
+ * (`product-title`, `price` with `currency`, `image`, else the page's JSON-LD) show in the wishlist until the
+ * server answers with the catalog's, and `wishlist_add` carries the price. Defining it also starts the
  * wishlist store, which listens for `vitrine-wishlist-add-request` events from other widgets.
  *
  * @fires vitrine-wishlist-toggle - After the shopper adds or removes the product. `detail: { productId, variant, added }`.
@@ -39,6 +42,10 @@ export class VitrineWishlistButton extends VitrineElement {
   static override properties: PropertyDeclarations = {
     product: {},
     variant: {},
+    productTitle: { attribute: 'product-title' },
+    price: {},
+    currency: {},
+    image: {},
     announcement: { state: true },
   };
 
@@ -46,6 +53,14 @@ export class VitrineWishlistButton extends VitrineElement {
   product?: string;
   /** Variant such as a size (`M`, `38`); empty for none. */
   variant = '';
+  /** The product's name, shown in the wishlist until the server answers with the catalog's. */
+  productTitle?: string;
+  /** Price of the product (or the selected variant) in major units, such as `129.00`; needs `currency`. */
+  price?: string;
+  /** ISO 4217 code of `price`, such as `EUR`. */
+  currency?: string;
+  /** Absolute http(s) URL of the product's (or the variant's) picture. */
+  image?: string;
 
   private announcement = '';
   private readonly wishlist = new StoreController(this, $wishlist);
@@ -68,7 +83,7 @@ export class VitrineWishlistButton extends VitrineElement {
   private toggle(productId: string): void {
     const saved = isInWishlist(productId, this.variant);
     if (saved) removeFromWishlist(productId, this.variant);
-    else addToWishlist(productId, this.variant);
+    else addToWishlist(productId, this.variant, 'button', describeProduct(this));
     this.announcement = this.l10n.t(saved ? 'removed' : 'added');
     this.dispatchEvent(new VitrineWishlistToggleEvent({ productId, variant: this.variant, added: !saved }));
   }

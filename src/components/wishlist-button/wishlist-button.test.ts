@@ -99,6 +99,62 @@ describe('<vitrine-wishlist-button>', () => {
     expect($wishlist.get().items.map(item => item.productId)).to.deep.equal(['ML-TRENCH-CLASSIQUE']);
   });
 
+  it("shows the product's name, price and picture in the list at once, from its attributes", async () => {
+    const element = await fixture<VitrineWishlistButton>(
+      html`<vitrine-wishlist-button product="ML-ROBE-CAMILLE" variant="L" product-title="Robe Camille" price="139.00" currency="eur" image="/images/robe-camille-l.jpg"></vitrine-wishlist-button>`,
+    );
+    element.setAttribute('price', '149.5');
+    button(element).click();
+    const [item] = $wishlist.get().items;
+    expect({ title: item.title, price: item.price, currency: item.currency, image: item.image, pending: item.pending }).to.deep.equal({
+      title: 'Robe Camille',
+      price: 149.5,
+      currency: 'EUR',
+      image: new URL('/images/robe-camille-l.jpg', location.href).href,
+      pending: true,
+    });
+    await synced();
+    expect($wishlist.get().items[0].title, "then the catalog's").to.equal('Robe Camille en lin');
+  });
+
+  it("takes the price and picture of the page's JSON-LD product", async () => {
+    const script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.dataset.testJsonld = '';
+    script.textContent = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: 'Trench classique',
+      sku: 'ML-TRENCH-CLASSIQUE',
+      image: 'https://cdn.example/trench.jpg',
+      offers: { '@type': 'Offer', price: '249.00', priceCurrency: 'EUR' },
+    });
+    document.head.append(script);
+    const element = await fixture<VitrineWishlistButton>(html`<vitrine-wishlist-button></vitrine-wishlist-button>`);
+    button(element).click();
+    const [item] = $wishlist.get().items;
+    expect([item.title, item.price, item.currency, item.image]).to.deep.equal(['Trench classique', 249, 'EUR', 'https://cdn.example/trench.jpg']);
+  });
+
+  it('warns, naming the attribute and the form it expects, and still saves the product', async () => {
+    const warnings = captureWarnings();
+    const element = await fixture<VitrineWishlistButton>(
+      html`<vitrine-wishlist-button product="ML-SAC-CABAS" price="129,00 €" currency="EUR" image="javascript:alert(1)"></vitrine-wishlist-button>`,
+    );
+    button(element).click();
+    const noCurrency = await fixture<VitrineWishlistButton>(html`<vitrine-wishlist-button product="ML-FOULARD-SOIE" price="59"></vitrine-wishlist-button>`);
+    button(noCurrency).click();
+    warnings.restore();
+    expect(warnings.messages.find(message => message.includes('price="129,00 €"'))).to.contain('price="129.00"');
+    expect(warnings.messages.find(message => message.includes('image='))).to.contain('image="https://…"');
+    expect(warnings.messages.find(message => message.includes('price="59"'))).to.contain('currency="EUR"');
+    const items = $wishlist.get().items;
+    expect(items.map(item => [item.productId, item.price, item.image])).to.deep.equal([
+      ['ML-SAC-CABAS', undefined, undefined],
+      ['ML-FOULARD-SOIE', undefined, undefined],
+    ]);
+  });
+
   it('warns once and stays disabled without a product', async () => {
     const warnings = captureWarnings();
     await fixture(html`<div><vitrine-wishlist-button></vitrine-wishlist-button><vitrine-wishlist-button></vitrine-wishlist-button></div>`);

@@ -13,7 +13,10 @@ const WIDGET = 'vitrine-wishlist';
 export function addToWishlist(productId: string, variant = '', placement = 'button', product?: Partial<WishlistProduct>): void {
   if (isInWishlist(productId, variant)) return;
   enqueue({ kind: 'add', key: uuid(), productId, variant, at: new Date().toISOString(), product });
-  track('wishlist_add', { productId, variant: variant || undefined, wishlistId: list.owner?.id, placement }, WIDGET);
+  const { price, currency } = product ?? {};
+  // GA4's add_to_wishlist wants value and currency together, so the price goes only with its currency.
+  const value = typeof price === 'number' && currency ? { price, currency } : {};
+  track('wishlist_add', { productId, variant: variant || undefined, wishlistId: list.owner?.id, placement, ...value }, WIDGET);
 }
 
 export function removeFromWishlist(productId: string, variant = '', placement = 'button'): void {
