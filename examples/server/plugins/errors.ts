@@ -34,9 +34,9 @@ export const errorSchema = {
   },
 } as const;
 
-/** `{400: Error, 401: Error, …}` for a route's `response` schema. */
-export const errorResponses = (...statuses: number[]): Record<number, { $ref: 'Error#' }> =>
-  Object.fromEntries(statuses.map(status => [status, { $ref: 'Error#' as const }]));
+/** `{400: Error, 401: Error, …}` for a route's `response` schema, each status kept in the type for the route's reply type. */
+export const errorResponses = <const Statuses extends number[]>(...statuses: Statuses) =>
+  Object.fromEntries(statuses.map(status => [status, { $ref: 'Error#' }])) as { [Status in Statuses[number]]: { readonly $ref: 'Error#' } };
 
 const errorBody = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 

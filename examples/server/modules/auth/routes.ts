@@ -1,22 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FromSchema } from 'json-schema-to-ts';
 import { AUTH_RATE_LIMIT } from '../../limits.js';
 import { ApiError } from '../../plugins/errors.js';
 import { perWindow } from '../../plugins/rate-limit.js';
+import { type FromShared, typed } from '../../plugins/type-provider.js';
 import { type PageLocale, message, pageLocale, render } from '../../pages/render.js';
 import { LoginError, endpointsOf, exchangeCode, pkceChallenge, randomToken, sha256, verifyIdToken } from './oidc-client.js';
 import { PROVIDER_IDS, type ProviderId } from './providers.js';
 import { AuthRepository, TRANSACTION_MINUTES, type Transaction } from './repository.js';
-import { callbackFields, callbackSchema, logoutSchema, popupScriptSchema, type providerParams, sessionRouteSchema, startSchema } from './schemas.js';
+import { callbackFields, callbackSchema, logoutSchema, popupScriptSchema, sessionRouteSchema, startSchema } from './schemas.js';
 import { currentCustomer, endSession, startSession } from './session.js';
 
 const POPUP_SCRIPT = readFileSync(new URL('./popup.js', import.meta.url), 'utf8');
 /** Binds a transaction to the browser that started it (login CSRF): only its hash is stored. */
 const BINDING_COOKIE = 'vitrine_auth';
 
-type CallbackParams = FromSchema<typeof callbackFields>;
-type ProviderRoute = { Params: FromSchema<typeof providerParams> };
+type CallbackParams = FromShared<typeof callbackFields>;
+/** Where a sign-in goes back to: the storefront page or popup, in the shopper's language. */
+type ReturnTo = Pick<Transaction, 'mode' | 'return_origin' | 'return_to' | 'locale'>;
 
 /** `given_name`, else the first word of `name`; Apple sends the name once, in the `user` form field. */
 function profileOf(claims: Record<string, unknown>, appleUser?: string): { firstName: string; avatarUrl: string | null } {
@@ -46,7 +47,8 @@ function profileOf(claims: Record<string, unknown>, appleUser?: string): { first
  * `state` and the OpenID Connect `nonce`, validates the ID token, and keeps the session; the page only
  * ever sees `{status, user}`. See docs/login.md.
  */
-export async function authRoutes(app: FastifyInstance): Promise<void> {
+export async function authRoutes(root: FastifyInstance): Promise<void> {
+  const app = typed(root);
   const { auth, allowedOrigins, publicUrl } = app.serverConfig;
   const secure = publicUrl.startsWith('https:');
   const ownOrigin = new URL(publicUrl).origin;
@@ -87,23 +89,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   };
 
   /** Ends a transaction that passed the state check: back to the storefront, in the popup or by redirect. */
-  const conclude = (reply: FastifyReply, provider: ProviderId, transaction: Transaction, error?: string) => {
+  const conclude = (reply: FastifyReply, provider: ProviderId, transaction: ReturnTo, error?: string) => {
     if (transaction.mode === 'redirect' && transaction.return_to) {
       return reply.redirect(`${transaction.return_to}#vitrine-login=${provider}:${error ?? 'success'}`, 303);
     }
     return page(reply, error ? 400 : 200, transaction.locale, error ? 'error' : 'success', { origin: transaction.return_origin, provider, error });
   };
 
-  app.get(
-    '/auth/popup.js',
-    {
-      schema: popupScriptSchema,
-    },
-    async (_request, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(POPUP_SCRIPT),
+  app.get('/auth/popup.js', { schema: popupScriptSchema }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(POPUP_SCRIPT),
   );
 
-  app.get<ProviderRoute & { Querystring: FromSchema<typeof startSchema.querystring> }>(
+  app.get(
     '/auth/:provider/start',
     {
       config: perWindow(AUTH_RATE_LIMIT),
@@ -111,8 +108,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const id = knownProvider(request.params.provider);
-      // The schema's default fills in lang.
-      const query = request.query as typeof request.query & { lang: PageLocale };
+      const { query } = request;
       let returnOrigin: string;
       let returnTo: string | null = null;
       if (query.mode === 'popup') {
@@ -135,7 +131,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         returnTo = url.href;
       }
       const provider = auth.providers[id];
-      const transaction = { mode: query.mode, return_origin: returnOrigin, return_to: returnTo, locale: query.lang } as Transaction;
+      const transaction: ReturnTo = { mode: query.mode, return_origin: returnOrigin, return_to: returnTo, locale: query.lang };
       if (!provider) return conclude(reply, id, transaction, 'provider_unavailable');
 
       let authorization: string;
@@ -182,8 +178,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const callback = async (request: FastifyRequest<ProviderRoute>, reply: FastifyReply, params: CallbackParams) => {
-    const id = knownProvider(request.params.provider);
+  const callback = async (request: FastifyRequest, reply: FastifyReply, providerName: string, params: CallbackParams) => {
+    const id = knownProvider(providerName);
     const provider = auth.providers[id];
     const locale = pageLocale(request.headers['accept-language']);
     if (!provider || !params.state) return page(reply, 400, locale, 'invalid');
@@ -216,44 +212,32 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     }
   };
 
-  app.get<ProviderRoute & { Querystring: CallbackParams }>(
+  app.get(
     '/auth/:provider/callback',
     { config: perWindow(AUTH_RATE_LIMIT), schema: { ...callbackSchema, querystring: callbackFields } },
-    (request, reply) => callback(request, reply, request.query),
+    (request, reply) => callback(request, reply, request.params.provider, request.query),
   );
-  app.post<ProviderRoute & { Body: CallbackParams }>(
+  app.post(
     '/auth/:provider/callback',
     { config: perWindow(AUTH_RATE_LIMIT), schema: { ...callbackSchema, summary: `${callbackSchema.summary} (form_post, Apple)`, body: callbackFields } },
-    (request, reply) => callback(request, reply, request.body),
+    (request, reply) => callback(request, reply, request.params.provider, request.body),
   );
 
-  app.get(
-    '/v1/session',
-    {
-      schema: sessionRouteSchema,
-    },
-    async request => {
-      const customer = await currentCustomer(request, app.db);
-      if (!customer) return { status: 'anonymous' as const };
-      return {
-        status: 'signed-in' as const,
-        user: { id: customer.id, firstName: customer.firstName, provider: customer.provider, ...(customer.avatarUrl ? { avatarUrl: customer.avatarUrl } : {}) },
-      };
-    },
-  );
+  app.get('/v1/session', { schema: sessionRouteSchema }, async request => {
+    const customer = await currentCustomer(request, app.db);
+    if (!customer) return { status: 'anonymous' as const };
+    return {
+      status: 'signed-in' as const,
+      user: { id: customer.id, firstName: customer.firstName, provider: customer.provider, ...(customer.avatarUrl ? { avatarUrl: customer.avatarUrl } : {}) },
+    };
+  });
 
-  app.post(
-    '/v1/session/logout',
-    {
-      schema: logoutSchema,
-    },
-    async (request, reply) => {
-      const origin = request.headers.origin;
-      if (origin !== undefined && origin !== ownOrigin && !allowedOrigins.includes(origin)) {
-        throw new ApiError(403, 'origin_not_allowed', 'Sign-out is only accepted from the storefront origins');
-      }
-      await endSession(request, reply, app.db);
-      return { status: 'anonymous' as const };
-    },
-  );
+  app.post('/v1/session/logout', { schema: logoutSchema }, async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin && !allowedOrigins.includes(origin)) {
+      throw new ApiError(403, 'origin_not_allowed', 'Sign-out is only accepted from the storefront origins');
+    }
+    await endSession(request, reply, app.db);
+    return { status: 'anonymous' as const };
+  });
 }

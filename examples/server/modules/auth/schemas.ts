@@ -19,7 +19,7 @@ export const callbackProperties = {
   user: { type: 'string', maxLength: 2000, description: 'Apple: the name, sent on the first authorization only.' },
 } as const;
 
-export const providerParams = {
+const providerParams = {
   type: 'object',
   required: ['provider'],
   additionalProperties: false,

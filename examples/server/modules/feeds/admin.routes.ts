@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { FromSchema } from 'json-schema-to-ts';
 import { guardAdmin } from '../../plugins/admin.js';
 import { ApiError } from '../../plugins/errors.js';
+import { type FromShared, typed } from '../../plugins/type-provider.js';
 import { getProducts } from '../products/repository.js';
 import { FeedRepository } from './repository.js';
 import type { FeedService } from './scheduler.service.js';
 import { addHotspotSchema, authorizeSchema, deleteHotspotSchema, replaceHotspotsSchema, statusSchema, syncSchema } from './schemas.js';
 
-type FeedParams = FromSchema<typeof statusSchema.params>;
-type PostParams = FromSchema<typeof addHotspotSchema.params>;
-
 /** The merchant's feed admin: status, sync now, connect Instagram, and the hotspots placed on posts. */
-export async function adminRoutes(app: FastifyInstance, service: FeedService): Promise<void> {
+export async function adminRoutes(scope: FastifyInstance, service: FeedService): Promise<void> {
+  const app = typed(scope);
   guardAdmin(app);
   const feeds = new FeedRepository(app.db);
   const callbackUrl = `${app.serverConfig.publicUrl}/v1/instagram/callback`;
@@ -30,16 +28,18 @@ export async function adminRoutes(app: FastifyInstance, service: FeedService): P
     if (unknown) throw new ApiError(400, 'unknown_product', `No product with id "${unknown}" in the catalog`);
   }
 
-  app.get<{ Params: FeedParams }>('/v1/admin/feeds/:feedId', { schema: statusSchema }, async request => service.status(request.params.feedId));
+  // The contract documents no 200 for the status (the admin page's own view): that reply's type is the service's.
+  type StatusRoute = { Params: FromShared<typeof statusSchema.params>; Reply: { 200: Awaited<ReturnType<FeedService['status']>> } };
+  scope.get<StatusRoute>('/v1/admin/feeds/:feedId', { schema: statusSchema }, async request => service.status(request.params.feedId));
 
-  app.post<{ Params: FeedParams }>('/v1/admin/feeds/:feedId/sync', { schema: syncSchema }, async request => service.sync(request.params.feedId));
+  app.post('/v1/admin/feeds/:feedId/sync', { schema: syncSchema }, async request => service.sync(request.params.feedId));
 
-  app.post<{ Params: FeedParams }>('/v1/admin/feeds/:feedId/instagram/authorize', { schema: authorizeSchema }, async request => {
+  app.post('/v1/admin/feeds/:feedId/instagram/authorize', { schema: authorizeSchema }, async request => {
     if (!service.configured) throw new ApiError(409, 'instagram_not_configured', 'Set INSTAGRAM_GRAPH_URL, INSTAGRAM_APP_ID and INSTAGRAM_APP_SECRET');
     return { url: await service.authorize(request.params.feedId, callbackUrl) };
   });
 
-  app.post<{ Params: PostParams; Body: FromSchema<typeof addHotspotSchema.body> }>(
+  app.post(
     '/v1/admin/feeds/:feedId/posts/:postId/hotspots',
     { schema: addHotspotSchema },
     async (request, reply) => {
@@ -54,7 +54,7 @@ export async function adminRoutes(app: FastifyInstance, service: FeedService): P
     },
   );
 
-  app.put<{ Params: PostParams; Body: FromSchema<typeof replaceHotspotsSchema.body> }>(
+  app.put(
     '/v1/admin/feeds/:feedId/posts/:postId/hotspots',
     { schema: replaceHotspotsSchema },
     async request => {
@@ -68,7 +68,7 @@ export async function adminRoutes(app: FastifyInstance, service: FeedService): P
     },
   );
 
-  app.delete<{ Params: FromSchema<typeof deleteHotspotSchema.params> }>(
+  app.delete(
     '/v1/admin/feeds/:feedId/posts/:postId/hotspots/:hotspotId',
     { schema: deleteHotspotSchema },
     async (request, reply) => {

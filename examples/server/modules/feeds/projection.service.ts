@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/db.js';
 import { ETAG_LENGTH } from '../../limits.js';
+import type { FromShared } from '../../plugins/type-provider.js';
 import { getProducts } from '../products/repository.js';
+import type { productSchema } from '../products/schemas.js';
 import { FeedRepository } from './repository.js';
+import type { feedSchema } from './schemas.js';
 import { tokenState } from './token-state.js';
 
 /** How long a served feed is kept in memory: the database stays the source of truth (several servers may share it). */
 const MEMO_MS = 1000;
+
+/** The feed as `GET /v1/feeds/:feedId` answers it. */
+export type FeedDocument = FromShared<typeof feedSchema, [typeof productSchema]>;
 
 /**
  * The feed as shoppers get it: posts, hotspots and their products, built into one JSON document with its
@@ -38,7 +44,7 @@ export class FeedProjection {
     const productIds = [...new Set([...hotspots.values()].flat().map(hotspot => hotspot.productId))];
     const products = productIds.length ? await getProducts(db, productIds) : [];
     const username = account?.username ?? '';
-    const body = JSON.stringify({
+    const document: FeedDocument = {
       id: feedId,
       username,
       profileUrl: username ? `https://www.instagram.com/${encodeURIComponent(username)}/` : '',
@@ -51,7 +57,8 @@ export class FeedProjection {
         })),
       })),
       products,
-    });
+    };
+    const body = JSON.stringify(document);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, ETAG_LENGTH)}"`;
     await feeds.saveServed(feedId, body, etag);
     this.memo.delete(feedId);

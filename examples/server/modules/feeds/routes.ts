@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { FromSchema } from 'json-schema-to-ts';
 import { ApiError } from '../../plugins/errors.js';
+import { type FromShared, typed } from '../../plugins/type-provider.js';
+import type { productSchema } from '../products/schemas.js';
 import { adminRoutes } from './admin.routes.js';
 import { FeedService } from './scheduler.service.js';
 import { callbackSchema, feedRouteSchema, feedSchema } from './schemas.js';
@@ -42,11 +43,15 @@ export const feedRoutes = Object.assign(
   { [Symbol.for('skip-override')]: true },
 );
 
-async function routes(app: FastifyInstance, service: FeedService): Promise<void> {
+async function routes(scope: FastifyInstance, service: FeedService): Promise<void> {
+  const app = typed<[typeof feedSchema, typeof productSchema]>(scope);
   const { publicUrl } = app.serverConfig;
   app.addSchema(feedSchema);
 
-  app.get<{ Params: FromSchema<typeof feedRouteSchema.params> }>('/v1/feeds/:feedId', { schema: feedRouteSchema }, async (request, reply) => {
+  // The 200 is the feed's JSON text, built and stored ahead (its document is typed from the Feed schema where it is
+  // built, projection.service.ts) and sent as it is: this one route's reply is that text, not the document.
+  type FeedRoute = { Params: FromShared<typeof feedRouteSchema.params>; Reply: { 200: string; 304: undefined } };
+  scope.get<FeedRoute>('/v1/feeds/:feedId', { schema: feedRouteSchema }, async (request, reply) => {
     const { feedId } = request.params;
     const feed = await service.served(feedId);
     if (!feed) {
@@ -59,10 +64,10 @@ async function routes(app: FastifyInstance, service: FeedService): Promise<void>
     reply.header('etag', feed.etag);
     reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400');
     if (request.headers['if-none-match'] === feed.etag) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(feed.body);
+    return reply.type('application/json; charset=utf-8').code(200).send(feed.body);
   });
 
-  app.get<{ Querystring: FromSchema<typeof callbackSchema.querystring> }>('/v1/instagram/callback', { schema: callbackSchema }, async (request, reply) => {
+  app.get('/v1/instagram/callback', { schema: callbackSchema }, async (request, reply) => {
     const { code, state, error } = request.query;
     const feed = state ? await service.consumeState(state) : undefined;
     if (!feed) throw new ApiError(400, 'invalid_state', 'Unknown or expired connect request; start again from /admin/');

@@ -20,7 +20,7 @@ export async function upsertProducts(db: Queryable, products: Product[]): Promis
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, price = EXCLUDED.price,
          currency = EXCLUDED.currency, availability = EXCLUDED.availability, link = EXCLUDED.link, image = EXCLUDED.image, updated_at = now()`,
-      [product.id, product.title, product.description, product.price, product.currency, product.availability, product.link, product.image],
+      [product.id, product.title, product.description ?? '', product.price, product.currency, product.availability, product.link, product.image],
     );
   }
   return products.length;

@@ -1,15 +1,6 @@
-export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'preorder', 'backorder'] as const;
+import type { FromShared } from '../../plugins/type-provider.js';
 
-export interface Product {
-  id: string;
-  title: string;
-  description: string;
-  price: number;
-  currency: string;
-  availability: (typeof AVAILABILITIES)[number];
-  link: string;
-  image: string;
-}
+export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'preorder', 'backorder'] as const;
 
 /** JSON-Schema of a product as the API serves it. */
 export const productSchema = {
@@ -28,6 +19,9 @@ export const productSchema = {
     image: { type: 'string', format: 'uri', pattern: '^https?://' },
   },
 } as const;
+
+/** A product as the API serves and the import accepts it (a missing description is stored as ''). */
+export type Product = FromShared<typeof productSchema>;
 
 export const listProductsSchema = {
   summary: 'The catalog, or the products named in `ids`',

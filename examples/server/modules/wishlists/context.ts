@@ -7,6 +7,10 @@ import { TOKEN_PATTERN, type WishlistTokens, sha256 } from './tokens.js';
 
 export const bearer = (request: FastifyRequest) => /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
 
+/** The route's `:id`, validated by its schema; the merge route has none. */
+const listIdOf = ({ params }: FastifyRequest): string | undefined =>
+  typeof params === 'object' && params !== null && 'id' in params && typeof params.id === 'string' ? params.id : undefined;
+
 /** What the owner's and the friends' routes share: the tokens, the live channel, and the two authentications. */
 export class WishlistContext {
   constructor(
@@ -28,7 +32,7 @@ export class WishlistContext {
     if (!token) throw new ApiError(401, 'owner_token_required', 'Send the owner token as Authorization: Bearer <token>');
     const listId = await new WishlistRepository(db).listOfOwnerToken(sha256(token));
     if (!listId) throw new ApiError(401, 'owner_token_invalid', 'Unknown owner token');
-    const { id } = request.params as { id?: string };
+    const id = listIdOf(request);
     if (id !== undefined && listId !== id) throw new ApiError(403, 'not_owner', 'This token does not own that wishlist');
     return listId;
   }

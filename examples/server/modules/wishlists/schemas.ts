@@ -1,6 +1,7 @@
 import { MAX_ITEMS_PER_CREATE } from '../../limits.js';
 import { errorResponses as errors } from '../../plugins/errors.js';
 import { idempotencyHeaders } from '../../plugins/idempotency.js';
+import type { FromShared } from '../../plugins/type-provider.js';
 
 export const uuid = { type: 'string', format: 'uuid' } as const;
 export const productId = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^\\s/]+$' } as const;
@@ -213,3 +214,7 @@ export const sharePageSchema = {
   produces: ['text/html'],
   params: shareParams,
 } as const;
+
+/** The answers' types, for the repository's views (`ownerView`, `sharedView`) once the routes are typed from these schemas. */
+export type OwnerWishlist = FromShared<typeof ownerWishlistSchema>;
+export type SharedList = FromShared<(typeof sharedListSchema.response)[200]>;
