@@ -59,7 +59,7 @@ export function postgresRateLimitStore(db: Database) {
     // @fastify/rate-limit constructs the store with its options, which this store does not need.
     constructor(
       _options?: unknown,
-      private readonly prefix = '',
+      readonly prefix = '',
     ) {}
 
     incr(key: string, callback: Callback, timeWindow: number): void {

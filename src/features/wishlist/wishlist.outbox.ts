@@ -6,6 +6,8 @@ import type { Op, Owner, ServerList } from './wishlist.types.js';
 let draining: Promise<void> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let attempt = 0;
+/** Confirmed keys remembered: more than the changes a stream's messages can lag behind. */
+const CONFIRMED_KEPT = 20;
 
 /** Sends one change; answers the server's list (and a new owner when the list was created or merged). */
 async function send(op: Op): Promise<{ wishlist: ServerList; owner?: Owner } | undefined> {
@@ -44,6 +46,7 @@ async function drain(): Promise<void> {
       if (run !== list.generation) return;
       if (answer?.owner) setOwner(answer.owner);
       if (answer) setServer(answer.wishlist);
+      list.confirmed = [...list.confirmed.slice(-(CONFIRMED_KEPT - 1)), op.key];
       list.error = undefined;
     } catch (failure) {
       if (run !== list.generation) return;
@@ -68,7 +71,6 @@ async function drain(): Promise<void> {
     publish();
   }
   attempt = 0;
-  if (list.owner) await refreshWishlist().catch(() => undefined);
   publish();
 }
 
