@@ -39,6 +39,8 @@ async function send(op: Op): Promise<{ wishlist: ServerList; owner?: Owner } | u
 async function drain(): Promise<void> {
   clearTimeout(retryTimer);
   const run = list.generation;
+  // The answer to a change is the whole list: after one, reading it again would bring nothing new.
+  let answered = false;
   while (list.outbox.length) {
     const op = list.outbox[0];
     try {
@@ -46,6 +48,7 @@ async function drain(): Promise<void> {
       if (run !== list.generation) return;
       if (answer?.owner) setOwner(answer.owner);
       if (answer) setServer(answer.wishlist);
+      answered ||= answer !== undefined;
       list.confirmed = [...list.confirmed.slice(-(CONFIRMED_KEPT - 1)), op.key];
       list.error = undefined;
     } catch (failure) {
@@ -71,6 +74,7 @@ async function drain(): Promise<void> {
     publish();
   }
   attempt = 0;
+  if (list.owner && !answered) await refreshWishlist().catch(() => undefined);
   publish();
 }
 
