@@ -7,6 +7,7 @@ import type { Database } from './db/db.js';
 import { BODY_LIMITS } from './limits.js';
 import { connectionsPlugin } from './plugins/connections.js';
 import { dbPlugin } from './plugins/db.js';
+import { drainPlugin } from './plugins/drain.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { idempotencyPlugin } from './plugins/idempotency.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
@@ -60,6 +61,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
 
   await app.register(errorsPlugin);
   await app.register(connectionsPlugin, { maxPerAddress: config.maxConnectionsPerAddress });
+  await app.register(drainPlugin, { delayMs: config.drainDelayMs, timeoutMs: config.drainTimeoutMs });
   await app.register(securityHeadersPlugin);
   await app.register(textSafetyPlugin);
   await app.register(dbPlugin, { db });

@@ -42,6 +42,10 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   /** Open connections per client address (IPv6 grouped by /64); one more is answered 429 and closed. */
   maxConnectionsPerAddress: number;
+  /** SIGTERM: how long to keep serving with `/readyz` at 503 before refusing connections (a load balancer's probe interval). */
+  drainDelayMs: number;
+  /** SIGTERM: how long in-flight requests may take to finish before the rest are cut. */
+  drainTimeoutMs: number;
 }
 
 /** The Instagram API with Instagram Login: hosts are configurable so the demo and tests use a local fake. */
@@ -63,6 +67,10 @@ function positiveInteger(value: string | undefined, name: string, fallback: numb
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
   return number;
+}
+
+function nonNegativeInteger(value: string | undefined, name: string, fallback: number): number {
+  return value === '0' ? 0 : positiveInteger(value, name, fallback);
 }
 
 /** Reads the configuration from environment variables, with defaults that run the demo with no setup. */
@@ -104,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     headersTimeoutMs,
     requestTimeoutMs,
     maxConnectionsPerAddress: positiveInteger(env.MAX_CONNECTIONS_PER_ADDRESS, 'MAX_CONNECTIONS_PER_ADDRESS', 128),
+    drainDelayMs: nonNegativeInteger(env.DRAIN_DELAY_MS, 'DRAIN_DELAY_MS', 0),
+    drainTimeoutMs: positiveInteger(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),
   };
 }
 

@@ -28,10 +28,25 @@ describe('example server foundation', () => {
   });
   after(() => server.close());
 
-  test('GET /healthz checks the database', async () => {
-    const response = await fetch(`${server.url}/healthz`);
-    assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { status: 'ok', database: server.db.kind });
+  test('GET /healthz says the process serves; GET /readyz that the database answers, migrated', async () => {
+    const live = await fetch(`${server.url}/healthz`);
+    assert.equal(live.status, 200);
+    assert.deepEqual(await live.json(), { status: 'ok', database: server.db.kind });
+    const ready = await fetch(`${server.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), { status: 'ready', database: server.db.kind });
+
+    // A migration this code ships that the database has not recorded: not ready, and it says which.
+    const { rows } = await server.db.query<{ version: string; applied_at: Date }>("SELECT version, applied_at FROM schema_migrations WHERE version LIKE '007_%'");
+    await server.db.query('DELETE FROM schema_migrations WHERE version = $1', [rows[0].version]);
+    try {
+      const pending = await fetch(`${server.url}/readyz`);
+      assert.equal(pending.status, 503);
+      assert.deepEqual(await pending.json(), { error: { code: 'migrations_pending', message: `Migrations not applied yet: ${rows[0].version}` } });
+    } finally {
+      await server.db.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [rows[0].version, rows[0].applied_at]);
+    }
+    assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
   });
 
   test('GET /openapi.json is a valid OpenAPI 3 document generated from the routes', async () => {
@@ -40,6 +55,7 @@ describe('example server foundation', () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     assert.match(document.openapi, /^3\./);
     assert.ok(document.paths['/healthz'], 'healthz is documented');
+    assert.ok(document.paths['/readyz'], 'readyz is documented');
     await SwaggerParser.validate(structuredClone(document) as never);
   });
 
@@ -146,5 +162,37 @@ describe('example server foundation', () => {
     await closed;
     await assert.rejects(fetch(`${local.url}/healthz`));
     await assert.rejects(local.db.query('SELECT 1'));
+  });
+
+  test('drain (SIGTERM): /readyz turns 503, in-flight requests finish with connection: close, then new connections are refused', async () => {
+    let started: () => void;
+    const handlerStarted = new Promise<void>(resolve => (started = resolve));
+    let release: () => void;
+    const released = new Promise<void>(resolve => (release = resolve));
+    const local = await startTestServer({ DRAIN_DELAY_MS: '400' }, app => {
+      app.get('/test/slow', async () => {
+        started();
+        await released;
+        return { finished: true };
+      });
+    });
+    const inFlight = fetch(`${local.url}/test/slow`);
+    await handlerStarted;
+    const drained = local.app.drain();
+    assert.equal(local.app.draining, true);
+    // During the delay this instance still answers, so a load balancer's probe reads that it is leaving.
+    const ready = await fetch(`${local.url}/readyz`);
+    assert.equal(ready.status, 503);
+    assert.equal(((await ready.json()) as { error: { code: string } }).error.code, 'draining');
+    assert.equal(ready.headers.get('connection'), 'close');
+    release!();
+    const response = await inFlight;
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('connection'), 'close');
+    assert.deepEqual(await response.json(), { finished: true });
+    await drained;
+    await assert.rejects(fetch(`${local.url}/healthz`));
+    await assert.rejects(local.db.query('SELECT 1'));
+    await local.close();
   });
 });

@@ -8,6 +8,8 @@ const MINUTE = 60 * SECOND;
 
 /** Every rate limit counts requests over this window (per client address, IPv6 by /64). */
 export const RATE_WINDOW_MS = MINUTE;
+/** Ended windows are deleted from the shared rate-limit table this often. */
+export const RATE_LIMIT_PRUNE_MS = 60 * MINUTE;
 /** Sign-in start and callback: a person clicks a few times, a script thousands. */
 export const AUTH_RATE_LIMIT = 60;
 
@@ -23,6 +25,12 @@ export const BODY_LIMITS = {
 /** Server-Sent Events: the reconnection delay told to clients, and a comment line so idle proxies keep the stream. */
 export const SSE_RETRY_MS = 5 * SECOND;
 export const SSE_HEARTBEAT_MS = 20 * SECOND;
+
+/**
+ * Draining (SIGTERM): a kept-alive socket no request came on for this long after the server stopped accepting
+ * is closed; its client was not using it. Sockets that carry a request close after its response.
+ */
+export const DRAIN_IDLE_MS = SECOND;
 
 /** Characters of the base64url SHA-256 kept in an ETag (162 bits: collisions are not a concern). */
 export const ETAG_LENGTH = 27;

@@ -51,9 +51,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    // app.close() stops accepting, waits for in-flight requests, then runs onClose hooks (closing the database).
-    Promise.all([app.close(), demoIdp?.close()]).then(
+    app.log.info({ signal }, 'draining: /readyz answers 503, in-flight requests finish');
+    // Stops accepting, lets in-flight requests finish and ends the live streams, then closes the app (and the database).
+    Promise.all([app.drain(), demoIdp?.close()]).then(
       () => process.exit(0),
       error => {
         app.log.error(error);

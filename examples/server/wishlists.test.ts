@@ -233,7 +233,17 @@ describe('wishlists API', () => {
     await vote(shareToken, wishlist.items[0].id, { value: 1 });
     let received = '';
     while (!received.includes('\n\n')) received += (await reader.read()).value ?? '';
-    assert.match(received, /^event: vote\ndata: \{"itemId":"[^"]+","productId":"ML-TRENCH-CLASSIQUE","variant":"","value":1\}/);
+    const [, event, data] = /^event: (\w+)\ndata: (.*)\n\n/.exec(received) ?? [];
+    assert.equal(event, 'vote');
+    assert.deepEqual(JSON.parse(data), {
+      itemId: wishlist.items[0].id,
+      productId: 'ML-TRENCH-CLASSIQUE',
+      variant: '',
+      value: 1,
+      votes: { up: 1, down: 0 },
+      comment: '',
+      firstName: '',
+    });
     controller.abort();
   });
 

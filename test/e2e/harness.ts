@@ -26,6 +26,8 @@ export interface Storefront {
   pid: number;
   /** Lines the server printed, for debugging a failure. */
   output: string[];
+  /** Resolves when the process ends: its exit code, or the signal that ended it. */
+  exited: Promise<number | NodeJS.Signals | null>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const exited = new Promise<number | NodeJS.Signals | null>(resolve => child.once('exit', (code, signal) => resolve(code ?? signal)));
   child.stdout?.on('data', chunk => output.push(String(chunk)));
   child.stderr?.on('data', chunk => output.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
@@ -74,6 +77,7 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
     url,
     pid: child.pid!,
     output,
+    exited,
     async stop() {
       // Still running: neither exited nor killed by a signal (a test may SIGKILL it).
       if (child.exitCode === null && child.signalCode === null) {

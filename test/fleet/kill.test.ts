@@ -3,16 +3,15 @@
 // fails sends the same batch to the other instance, as the SDK's retry does. Afterwards every acknowledged event
 // is stored, none twice, and the surviving instance answered every request it got.
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { type Fleet, startFleet } from './fleet.js';
+import { COLLECTOR_KEY, type CollectorAnswer, type SharedEvent, postEvents, shareEvent } from './load.js';
 import { createDatabase } from './postgres.js';
 
 const serverUrl = process.env.DATABASE_URL;
 const skip = serverUrl ? false : 'DATABASE_URL is not set: the fleet tests need a PostgreSQL server (.ci/run starts one; docs/scale.md)';
 
-/** The load is a server-to-server sender (no Origin): it shows the collector key. */
-const COLLECTOR_KEY = 'fleet-test-collector-key';
 const CLIENTS = 16;
 const EVENTS_PER_BATCH = 5;
 /** Events B acknowledges before it is killed: the kill lands mid-load, not before it. */
@@ -21,42 +20,10 @@ const LOAD_AFTER_KILL_MS = 1500;
 /** A machine too slow to reach the kill in this long fails the test instead of hanging it. */
 const MAX_LOAD_MS = 60_000;
 
-interface SharedEvent {
-  messageId: string;
-  name: 'share';
-  properties: { network: 'facebook'; productId: string };
-  timestamp: string;
-  context: { page: { url: string; referrer: string }; locale: string; library: { name: string; version: string } };
-}
-
-const shareEvent = (): SharedEvent => ({
-  messageId: randomUUID(),
-  name: 'share',
-  properties: { network: 'facebook', productId: 'robe-camille-lin' },
-  timestamp: new Date().toISOString(),
-  context: { page: { url: 'http://127.0.0.1/produits/robe-camille-lin.html', referrer: '' }, locale: 'fr', library: { name: 'vitrine', version: '0.1.0' } },
-});
-
-interface CollectorAnswer {
-  accepted: string[];
-  duplicates: string[];
-  rejected: Array<{ messageId: string; reason: string }>;
-}
-
 /** One POST /v1/events; null when the instance did not answer 200 (refused, reset, 503 while closing). */
 async function post(url: string, batch: SharedEvent[]): Promise<CollectorAnswer | null> {
-  try {
-    const response = await fetch(`${url}/v1/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${COLLECTOR_KEY}` },
-      body: JSON.stringify({ batch }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (response.status !== 200) return null;
-    return (await response.json()) as CollectorAnswer;
-  } catch {
-    return null;
-  }
+  const delivery = await postEvents(url, batch);
+  return 'answer' in delivery ? delivery.answer : null;
 }
 
 describe('a fleet of two instances on one PostgreSQL', { skip }, () => {

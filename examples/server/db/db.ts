@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, protocol } from '@electric-sql/pglite';
 import pg from 'pg';
+import { type Channels, inProcessChannels, postgresChannels } from './channels.js';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -27,6 +28,8 @@ export interface Database extends Queryable {
    * transaction: it commits before resolving.
    */
   queryPrepared(name: string, sql: string, params: string[]): Promise<Array<Array<string | null>>>;
+  /** Messages to every instance on this database (live wishlist updates): LISTEN/NOTIFY on PostgreSQL. */
+  readonly channels: Channels;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     transaction: work => db.transaction(tx => work(wrap(tx))),
     queryPrepared: pglitePrepared(db),
+    // PGlite's files belong to one process, so every listener is in this one: no database round trip.
+    channels: inProcessChannels(),
     close: () => db.close(),
   };
 }
@@ -124,6 +129,7 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  const channels = postgresChannels(connectionString, schema ?? 'public', (sql, params) => pool.query(sql, params));
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const result = await q.query(sql, params);
@@ -155,6 +161,10 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
       const result = await pool.query<Array<string | null>>({ name, text, values: params, rowMode: 'array', types: rawText });
       return result.rows;
     },
-    close: () => pool.end(),
+    channels,
+    async close() {
+      await channels.close();
+      await pool.end();
+    },
   };
 }

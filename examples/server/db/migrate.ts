@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { Database } from './db.js';
+import type { Database, Queryable } from './db.js';
 import { MIGRATION_LOCK_ID } from '../limits.js';
 
 const migrationsDir = new URL('./migrations/', import.meta.url);
@@ -9,8 +9,10 @@ const migrationsDir = new URL('./migrations/', import.meta.url);
  * its own transaction. An advisory lock keeps two servers starting at once on
  * one PostgreSQL from racing.
  */
+const migrationFiles = async () => (await readdir(migrationsDir)).filter(file => /^\d{3}_[a-z0-9_]+\.sql$/.test(file)).sort();
+
 export async function migrate(db: Database): Promise<string[]> {
-  const files = (await readdir(migrationsDir)).filter(file => /^\d{3}_[a-z0-9_]+\.sql$/.test(file)).sort();
+  const files = await migrationFiles();
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const applied: string[] = [];
   for (const file of files) {
@@ -26,6 +28,16 @@ export async function migrate(db: Database): Promise<string[]> {
     });
   }
   return applied;
+}
+
+let shipped: Promise<string[]> | undefined;
+
+/** The migrations this code ships that the database has not recorded (`/readyz`: a rolling deploy's new code waits for them). */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const versions = await (shipped ??= migrationFiles().then(files => files.map(file => file.replace(/\.sql$/, ''))));
+  const { rows } = await db.query<{ version: string }>('SELECT version FROM schema_migrations WHERE version = ANY($1::text[])', [versions]);
+  const applied = new Set(rows.map(row => row.version));
+  return versions.filter(version => !applied.has(version));
 }
 
 /** Splits a migration on `;` at line ends; migrations keep one statement per `;`-terminated block (no function bodies). */

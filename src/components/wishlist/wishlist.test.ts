@@ -109,6 +109,49 @@ describe('<vitrine-wishlist>', () => {
     await waitUntil(() => texts(element, '[part="votes"] .sr-only').includes("1 J'adore, 0 Pas pour moi"), 'the tally arrived', { timeout: 5000 });
   });
 
+  it("takes a friend's tally from the live stream and its own change from the answer: the list is not read again", async () => {
+    const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist lang="fr"></vitrine-wishlist>`);
+    const shareToken = await sharedList();
+    const robe = $wishlist.get().items.find(item => item.productId === 'ML-ROBE-CAMILLE')!;
+    const item = { id: robe.id!, productId: robe.productId };
+    let heard = 0;
+    element.addEventListener('vitrine-wishlist-vote', () => heard++);
+    // Once a vote is heard, the owner's stream is open.
+    let value: 1 | -1 = 1;
+    await waitUntil(
+      async () => {
+        if (heard) return true;
+        value = value === 1 ? -1 : 1;
+        await voteOnSharedItem(shareToken, item, { value });
+        return heard > 0;
+      },
+      'the stream is open',
+      { timeout: 5000, interval: 250 },
+    );
+    const tallyOf = (productId: string) => $wishlist.get().items.find(entry => entry.productId === productId)?.votes;
+    const owners: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+      if (path.startsWith('/v1/wishlists')) owners.push(`${init?.method ?? 'GET'} ${path.replace(/[0-9a-f-]{36}/, ':id')}`);
+      return realFetch(input, init);
+    };
+    try {
+      const changed = value === 1 ? -1 : 1;
+      const voted = await voteOnSharedItem(shareToken, item, { value: changed });
+      await waitUntil(() => JSON.stringify(tallyOf('ML-ROBE-CAMILLE')) === JSON.stringify(voted.votes), 'the new tally arrived', { timeout: 5000 });
+      addToWishlist('ML-FOULARD-SOIE');
+      await waitUntil(() => $wishlist.get().pending === 0, 'the change is confirmed', { timeout: 5000 });
+      // A vote after the change: once its tally is shown, the stream's news of the change has been read too.
+      const last = await voteOnSharedItem(shareToken, item, { value: changed === 1 ? -1 : 1 });
+      await waitUntil(() => JSON.stringify(tallyOf('ML-ROBE-CAMILLE')) === JSON.stringify(last.votes), 'the last tally arrived', { timeout: 5000 });
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(owners).to.deep.equal(['POST /v1/wishlists/:id/items']);
+    expect(texts(element, '.title')).to.include('Foulard en soie imprimé');
+  });
+
   it("is the friend's voting page: J'adore with a comment and a first name, no account", async () => {
     const shareToken = await sharedList();
     // The friend is another shopper: none of the owner's state.

@@ -1,6 +1,22 @@
 import { refreshWishlist } from './wishlist.outbox.js';
-import { $wishlist, list, ownerHeaders, url } from './wishlist.store.js';
+import { $wishlist, list, ownerHeaders, publish, setServer, url } from './wishlist.store.js';
 import type { WishlistVoteNotice } from './wishlist.types.js';
+
+/**
+ * A friend's vote carries the item's new tally: it changes in place, with no read. A vote with a comment or a
+ * first name changes the comments too, which only a read brings.
+ */
+function applyTally(notice: WishlistVoteNotice): boolean {
+  const { server } = list;
+  const { votes } = notice;
+  if (!server || !votes || notice.comment || notice.firstName || !server.items.some(item => item.id === notice.itemId)) return false;
+  setServer({ ...server, items: server.items.map(item => (item.id === notice.itemId ? { ...item, votes } : item)) });
+  publish();
+  return true;
+}
+
+/** A change this page made itself (its answer was the list): the stream's news of it is not news. */
+const isOwnChange = (key: unknown) => typeof key === 'string' && (list.confirmed.includes(key) || list.outbox.some(op => op.key === key));
 
 /**
  * Keeps the list live for its owner while `<vitrine-wishlist>` is on the page: Server-Sent Events read with
@@ -58,8 +74,12 @@ export function watchWishlist(onVote: (notice: WishlistVoteNotice) => void, poll
                 buffer = buffer.slice(end + 2);
                 const event = /^event: (\w+)/m.exec(block)?.[1];
                 if (!event) continue;
-                pull();
-                if (event === 'vote') onVote(JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as WishlistVoteNotice);
+                const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as Record<string, unknown>;
+                if (event === 'vote') {
+                  // A read already on its way may have left before this vote: read again after it.
+                  if (!applyTally(data as unknown as WishlistVoteNotice) || pulling) pull();
+                  onVote(data as unknown as WishlistVoteNotice);
+                } else if (!isOwnChange(data.key)) pull();
               }
             }
           }

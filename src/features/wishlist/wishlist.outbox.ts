@@ -6,6 +6,8 @@ import type { Op, Owner, ServerList } from './wishlist.types.js';
 let draining: Promise<void> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let attempt = 0;
+/** Confirmed keys remembered: more than the changes a stream's messages can lag behind. */
+const CONFIRMED_KEPT = 20;
 
 /** Sends one change; answers the server's list (and a new owner when the list was created or merged). */
 async function send(op: Op): Promise<{ wishlist: ServerList; owner?: Owner } | undefined> {
@@ -37,6 +39,8 @@ async function send(op: Op): Promise<{ wishlist: ServerList; owner?: Owner } | u
 async function drain(): Promise<void> {
   clearTimeout(retryTimer);
   const run = list.generation;
+  // The answer to a change is the whole list: after one, reading it again would bring nothing new.
+  let answered = false;
   while (list.outbox.length) {
     const op = list.outbox[0];
     try {
@@ -44,6 +48,8 @@ async function drain(): Promise<void> {
       if (run !== list.generation) return;
       if (answer?.owner) setOwner(answer.owner);
       if (answer) setServer(answer.wishlist);
+      answered ||= answer !== undefined;
+      list.confirmed = [...list.confirmed.slice(-(CONFIRMED_KEPT - 1)), op.key];
       list.error = undefined;
     } catch (failure) {
       if (run !== list.generation) return;
@@ -68,7 +74,7 @@ async function drain(): Promise<void> {
     publish();
   }
   attempt = 0;
-  if (list.owner) await refreshWishlist().catch(() => undefined);
+  if (list.owner && !answered) await refreshWishlist().catch(() => undefined);
   publish();
 }
 

@@ -22,7 +22,9 @@ export const list: {
   error?: string;
   /** Bumped when the list is forgotten, so an answer to a request sent before is ignored. */
   generation: number;
-} = { outbox: [], etag: '', generation: 0 };
+  /** Idempotency-Keys of this page's latest confirmed changes: the live stream's news of them is not news. */
+  confirmed: string[];
+} = { outbox: [], etag: '', generation: 0, confirmed: [] };
 
 export const isStorageKey = (key: string | null): boolean => !!key?.startsWith(STORAGE) && !key.startsWith(`${STORAGE}voter:`);
 
@@ -89,6 +91,7 @@ export function forgetWishlist(): void {
   list.generation++;
   list.owner = list.server = list.error = undefined;
   list.outbox = [];
+  list.confirmed = [];
   list.etag = '';
   ['owner', 'cache', 'outbox'].forEach(name => write(name, undefined));
   publish();

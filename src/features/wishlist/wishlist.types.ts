@@ -54,6 +54,11 @@ export interface WishlistVoteNotice {
   productId: string;
   variant: string;
   value: 1 | -1;
+  /** The item's tally after this vote. */
+  votes?: WishlistVotes;
+  /** This voter's comment and first name on the item (empty for none). */
+  comment?: string;
+  firstName?: string;
 }
 
 export interface SharedWishlistItem extends Partial<WishlistProduct> {

@@ -1,20 +1,58 @@
 import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Channels } from '../../db/channels.js';
 import { SSE_HEARTBEAT_MS, SSE_RETRY_MS } from '../../limits.js';
 
 type Data = Record<string, unknown>;
 export type LiveEvent = 'vote' | 'change';
 
+const CHANNEL = 'wishlist_live';
+
 /**
- * Live updates for owners over Server-Sent Events: one channel per list, in this process. Several instances
- * would need LISTEN/NOTIFY behind `emit` (issue 20); the client falls back to ETag polling whenever the stream
- * is unavailable.
+ * Live updates for owners over Server-Sent Events. An owner's stream may be open on any instance and the
+ * change made on any other, so every message goes through the database's channel (LISTEN/NOTIFY on
+ * PostgreSQL) and each instance writes it to the streams it holds. The client falls back to ETag polling
+ * whenever the stream is unavailable.
  */
 export class LiveUpdates {
   private readonly channels = new Map<string, Set<(event: LiveEvent, data: Data) => void>>();
   private readonly streams = new Set<ServerResponse>();
+  private queued: string[] = [];
+  private sending: Promise<void> | undefined;
+  /** Shutting down: no new stream is opened here. */
+  closed = false;
+
+  constructor(
+    private readonly bus: Channels,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Hears every instance's messages, this one's too; once, before the routes serve. */
+  start(): Promise<void> {
+    return this.bus.listen(CHANNEL, {
+      message: payload => {
+        const { list, event, data } = JSON.parse(payload) as { list: string; event: LiveEvent; data: Data };
+        this.channels.get(list)?.forEach(send => send(event, data));
+      },
+      // Messages were missed: ended streams make their clients reconnect and read the list again.
+      reset: () => this.endStreams(),
+    });
+  }
 
   emit(listId: string, event: LiveEvent, data: Data = {}): void {
-    this.channels.get(listId)?.forEach(send => send(event, data));
+    this.queued.push(JSON.stringify({ list: listId, event, data }));
+    this.sending ??= this.send();
+  }
+
+  /** One NOTIFY statement carries every message emitted while the previous one was on its way. */
+  private async send(): Promise<void> {
+    while (this.queued.length > 0) {
+      const batch = this.queued;
+      this.queued = [];
+      // The change is committed already; owners who miss its message see it on their next poll.
+      await this.bus.notify(CHANNEL, batch).catch(error => this.log.warn({ err: error }, 'live updates not sent'));
+    }
+    this.sending = undefined;
   }
 
   /** Turns `raw` (headers already chosen by the caller) into the list's event stream until the client leaves. */
@@ -34,8 +72,13 @@ export class LiveUpdates {
     });
   }
 
-  /** Ends every open stream (shutdown): clients reconnect elsewhere, or poll. */
+  /** Shutdown: every stream ends, and clients reconnect to another instance, or poll. */
   close(): void {
+    this.closed = true;
+    this.endStreams();
+  }
+
+  private endStreams(): void {
     this.streams.forEach(stream => stream.end());
   }
 }

@@ -48,7 +48,8 @@ export async function ownerRoutes(app: FastifyInstance, context: WishlistContext
       await work(new WishlistRepository(tx), listId);
       return { status, body: { wishlist: await context.ownerView(tx, listId) } };
     });
-    live.emit(listId, 'change');
+    // The key tells the owner's own client that it already has this change (its answer is the list).
+    live.emit(listId, 'change', { key: request.headers['idempotency-key'] });
     return body;
   };
 
@@ -81,6 +82,7 @@ export async function ownerRoutes(app: FastifyInstance, context: WishlistContext
 
   app.get<{ Params: ListParams }>('/v1/wishlists/:id/events', { schema: liveSchema }, async (request, reply) => {
     const listId = await context.ownedList(request);
+    if (live.closed) throw new ApiError(503, 'shutting_down', 'This instance is shutting down; reconnect to another');
     reply.hijack();
     live.subscribe(listId, reply.raw, reply.getHeaders() as Record<string, string>);
   });
@@ -98,8 +100,8 @@ export async function ownerRoutes(app: FastifyInstance, context: WishlistContext
       await issueOwnerToken(tx, outcome.target, scope, key);
       return { status: 200, body: { wishlist: await context.ownerView(tx, outcome.target) } };
     });
-    live.emit((result.wishlist as { id: string }).id, 'change');
-    merged.forEach(id => live.emit(id, 'change'));
+    live.emit((result.wishlist as { id: string }).id, 'change', { key });
+    merged.forEach(id => live.emit(id, 'change', { key }));
     return { ...result, ownerToken: tokens.owner(scope, key) };
   });
 }

@@ -13,7 +13,9 @@ import { WishlistTokens } from './tokens.js';
  */
 export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
   const tokens = new WishlistTokens(await new WishlistRepository(app.db).secret(app.serverConfig.wishlistSecret));
-  const live = new LiveUpdates();
+  const live = new LiveUpdates(app.db.channels, app.log);
+  await live.start();
+  app.onDrain(() => live.close());
   app.addHook('preClose', async () => live.close());
   const context = new WishlistContext(app.db, tokens, live, app.serverConfig.publicUrl);
   await ownerRoutes(app, context);

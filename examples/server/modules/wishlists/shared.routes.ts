@@ -59,7 +59,8 @@ export async function sharedRoutes(app: FastifyInstance, context: WishlistContex
         if (share.shareId !== shareId) throw new ApiError(403, 'voter_token_other_list', 'This voter token belongs to another wishlist link');
         throw new ApiError(404, 'item_not_found', 'No such item on this list');
       }
-      if (row.changed) live.emit(row.wishlist_id, 'vote', { itemId, productId: row.product_id, variant: row.variant, value });
+      // The new tally rides along: the owner's page shows it without reading the list again.
+      if (row.changed) live.emit(row.wishlist_id, 'vote', { itemId, productId: row.product_id, variant: row.variant, value, votes: { up: row.up, down: row.down }, comment: row.comment, firstName: row.first_name });
       return {
         item: { id: itemId, productId: row.product_id, variant: row.variant, votes: { up: row.up, down: row.down }, myVote: { value, comment: row.comment, firstName: row.first_name } },
         voterToken,
