@@ -36,7 +36,13 @@ const minifyCssLiterals = () => ({
   transform: code => (/\bcss\s*`/.test(code) ? code.replace(/\bcss\s*`([^`$]*)`/g, (_, text) => `css\`${minifyCss(text)}\``) : null),
 });
 
-const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } };
+/** The script-tag build's stores: src/core/atom.ts instead of nanostores (why: that file's comment). */
+const privateStores = () => ({
+  name: 'vitrine-private-stores',
+  resolveId: id => (id === 'nanostores' ? new URL('src/core/atom.ts', import.meta.url).pathname : null),
+});
+
+const terserOptions = { ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } };
 
 export default [
   {
@@ -56,9 +62,15 @@ export default [
       'register-share-network': 'src/features/share/register-share-network.ts',
       // <vitrine-share>'s network list, imported only where no system share sheet stands in for it (Firefox desktop).
       'share-networks': 'src/features/share/share-networks.ts',
+      // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view): stable
+      // names, since a content hash in each import() is bytes every page pays for in runtime.js.
+      tcf: 'src/core/tcf.ts',
+      'consent-mode': 'src/core/consent-mode.ts',
+      vitals: 'src/core/vitals.ts',
       ...Object.fromEntries(elements.map(element => [element.tag, element.file])),
     },
     plugins: [
+      privateStores(),
       nodeResolve(),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn' }),
@@ -76,7 +88,7 @@ export default [
       // The engine modules every page runs join the runtime entry itself (one file: runtime.js, the reporter);
       // `element` is Lit, the widget base and the product and share data every widget loads.
       manualChunks: id =>
-        /\/src\/core\/(runtime|config|environment|locale|track|url|version|warn)\.ts$|\/nanostores\/atom\//.test(id)
+        /\/src\/core\/(runtime|atom|config|environment|locale|track|url|version|warn)\.ts$/.test(id)
           ? 'core'
           : /\/src\/core\/(element|i18n|localize-controller|store-controller|attribute-warning)\.ts$|\/src\/features\/(product\/page-product|product\/json-ld|share\/share-registry)\.ts$|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)
             ? 'element'

@@ -44,6 +44,12 @@ describe('configure', () => {
     expect(warnings.messages[1]).to.contain('colour');
   });
 
+  it("takes a key named like an object's own method (toString) for an unknown key, without throwing", () => {
+    configure({ toString: 'x' } as never);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('Unknown configuration key "toString"');
+  });
+
   it('rejects out-of-range numbers', () => {
     configure({ vitalsSampleRate: 2 });
     expect($config.get().vitalsSampleRate).to.equal(DEFAULT_CONFIG.vitalsSampleRate);

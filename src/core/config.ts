@@ -123,7 +123,7 @@ export function matchLocale(tag: string): Locale | undefined {
 export function configure(changes: ConfigInput): void {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
-    if (!(key in validators)) {
+    if (!Object.hasOwn(validators, key)) {
       warnOnce(`config:unknown:${key}`, `Unknown configuration key "${key}"; known keys: ${Object.keys(validators).join(', ')}.`);
       continue;
     }
