@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { collectPageErrors } from '../e2e/harness.js';
-import type { Served } from './consumers.js';
+import { run, type Served } from './consumers.js';
 
 /** Server-rendered requests answer the page with the element's tag and attributes; the server stays up. */
 export async function assertServerRenders(server: Served, markup: RegExp): Promise<void> {
@@ -31,4 +31,13 @@ export async function assertShareHandlerFires(browser: Browser, url: string, sho
   assert.equal(await page.evaluate(() => document.querySelector('vitrine-share')?.shadowRoot?.childElementCount ?? 0) > 0, true);
   assert.deepEqual(errors, []);
   await page.close();
+}
+
+/** A checker's report, whether it passed or failed (tests that add deliberate errors read which it found). */
+export function report(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    return run(command, args, cwd, env);
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

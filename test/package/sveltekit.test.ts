@@ -6,7 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { freePort, launchBrowser } from '../e2e/harness.js';
-import { assertServerRenders, assertShareHandlerFires } from './apps.js';
+import { assertServerRenders, assertShareHandlerFires, report } from './apps.js';
 import { examples, installPackedVitrine, run, serve, type Served } from './consumers.js';
 
 const app = `${examples}sveltekit/`;
@@ -37,13 +37,7 @@ test('svelte-check accepts the app, and rejects a wrong attribute value and a ha
   );
   try {
     run(`${bin}svelte-kit`, ['sync'], app);
-    const output = (() => {
-      try {
-        return run(`${bin}svelte-check`, ['--tsconfig', './tsconfig.json', '--output', 'machine'], app);
-      } catch (error) {
-        return (error as Error).message;
-      }
-    })();
+    const output = report(`${bin}svelte-check`, ['--tsconfig', './tsconfig.json', '--output', 'machine'], app);
     const reported = output.split('\n').filter(line => / (ERROR|WARNING) /.test(line));
     assert.deepEqual(
       reported.map(line => /"([^"]+)" (\d+):/.exec(line)?.slice(1).join(':')),
