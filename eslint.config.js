@@ -19,7 +19,7 @@ const widgetFree = [
 ]);
 
 export default tseslint.config(
-  { ignores: ['**/dist/', 'storybook-static/', '**/node_modules/', '**/.next/', '.data/', '.tmp/', 'custom-elements.json', 'coverage/', 'integrations/shopify/assets/'] },
+  { ignores: ['**/dist/', 'storybook-static/', '**/node_modules/', '**/.next/', '**/.svelte-kit/', '**/.astro/', '**/.nuxt/', '**/.output/', '**/.angular/', 'examples/frameworks/sveltekit/build/', '.data/', '.tmp/', 'custom-elements.json', 'coverage/', 'integrations/shopify/assets/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -132,7 +132,8 @@ ${elements.map(({ tag, className }) => `      '${tag}': ${className}Props;`).joi
 }
 `;
 const react = jsx('React 19', 'react', "import type { HTMLAttributes, RefAttributes } from 'react';", className => `HTMLAttributes<${className}>, RefAttributes<${className}>`);
-const preact = jsx('Preact', 'preact', "import type { JSX as PreactJSX } from 'preact';", className => `PreactJSX.HTMLAttributes<${className}>`);
+// `HTMLAttributes` from the package root: Preact 10.19+ exports it there, Preact 11 only there (no `JSX.HTMLAttributes`).
+const preact = jsx('Preact', 'preact', "import type { HTMLAttributes as PreactHTMLAttributes } from 'preact';", className => `PreactHTMLAttributes<${className}>`);
 
 const solid = `${header('Solid')}import type { JSX as SolidJSX } from 'solid-js';
 
