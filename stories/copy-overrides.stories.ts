@@ -44,7 +44,8 @@ export const ANewLanguage: Story = {
   args: { share: '', copy: '', copied: '', shareOn: '' },
   argTypes: { share: { table: { disable: true } }, copy: { table: { disable: true } }, copied: { table: { disable: true } }, shareOn: { table: { disable: true } } },
   beforeEach: () => {
-    setMessages('nl', 'share', { share: 'Delen', shareOn: 'Delen via {1}', emailName: 'Delen via e-mail', copy: 'Link kopiëren', copied: 'Link gekopieerd', networks: 'Dit product delen' });
+    // `email` is the visible label and `emailName` the button's name: the name must contain the label (WCAG 2.5.3).
+    setMessages('nl', 'share', { share: 'Delen', shareOn: 'Delen via {1}', email: 'E-mail', emailName: 'Delen via e-mail', copy: 'Link kopiëren', copied: 'Link gekopieerd', networks: 'Dit product delen' });
   },
   render: () => share('labels', undefined, 'nl'),
 };

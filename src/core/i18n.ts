@@ -26,7 +26,7 @@ export const $messages = atom<Record<string, Record<string, Record<string, unkno
 function supported(tag: string | null | undefined, where: string): string | undefined {
   if (!tag) return undefined;
   const locale = matchLanguage(tag);
-  if (!locale) warnOnce(`locale:${tag}`, `${where} lang="${tag}" is not supported; expected ${expectedLocales()}. Falling back.`);
+  if (!locale) warnOnce(`locale:${tag}`, `${where} lang="${tag}" is not supported; expected ${expectedLocales}. Falling back.`);
   return locale;
 }
 

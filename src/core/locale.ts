@@ -12,12 +12,10 @@ export const addedLocales = new Set<string>();
 export const language = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0];
 
 /** A shipped language, or one a merchant added, for `tag` (`fr-FR`, `nl`); undefined otherwise. */
-export function matchLanguage(tag: string): string | undefined {
-  return matchLocale(tag) ?? (addedLocales.has(language(tag)) ? language(tag) : undefined);
-}
+export const matchLanguage = (tag: string): string | undefined => matchLocale(tag) ?? (addedLocales.has(language(tag)) ? language(tag) : undefined);
 
 /** How a warning names what is accepted. */
-export const expectedLocales = (): string => `one of ${[...LOCALES, ...addedLocales].join(', ')}, or a language given to setMessages() first`;
+export const expectedLocales = `one of ${LOCALES.join(', ')}, or a language given to setMessages() first`;
 
 export function setLocale(tag: string | undefined): void {
   if (tag === undefined) {
@@ -26,7 +24,7 @@ export function setLocale(tag: string | undefined): void {
   }
   const locale = matchLanguage(tag);
   if (!locale) {
-    warnOnce(`locale:${tag}`, `setLocale("${tag}"): unsupported locale; expected ${expectedLocales()}.`);
+    warnOnce(`locale:${tag}`, `setLocale("${tag}"): unsupported locale; expected ${expectedLocales}.`);
     return;
   }
   $localeOverride.set(locale);
