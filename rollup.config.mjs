@@ -57,9 +57,10 @@ export default [
   {
     input: {
       runtime: 'src/core/runtime.ts',
-      // Loaded by the script tag on use only: a visit through a shared link, a call to Vitrine.registerShareNetwork.
+      // Loaded by the script tag on use only: a visit through a shared link, a call to Vitrine.registerShareNetwork or Vitrine.setMessages.
       'share-attribution': 'src/features/share/share-attribution.ts',
       'register-share-network': 'src/features/share/register-share-network.ts',
+      'set-messages': 'src/set-messages.ts',
       // <vitrine-share>'s network list, imported only where no system share sheet stands in for it (Firefox desktop).
       'share-networks': 'src/features/share/share-networks.ts',
       // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view): stable

@@ -78,6 +78,11 @@ export function fromManifest(tag: string): { args: Args; argTypes: ArgTypes; par
       control: false,
       table: { category: 'properties', type: { summary: property.type?.text ?? '' } },
     };
+    // The merchant's own wording: a JSON control marketers type into, applied live by manifestAttributes().
+    if (property.name === 'messages') {
+      args.messages = {};
+      argTypes.messages = { ...argTypes.messages, control: 'object', description: `${property.description} Type, for instance, { "fr": { "key": "your words" } }: the keys are in docs/i18n.md.` };
+    }
   }
   // Storybook's own reading of the manifest lists every member, internal state included: hide those rows.
   for (const member of element.members ?? []) {
@@ -109,7 +114,8 @@ export function fromManifest(tag: string): { args: Args; argTypes: ArgTypes; par
 
 /**
  * `<vitrine-x ${manifestAttributes('vitrine-x', args)}>`: sets every manifest attribute from the story's args
- * (`false`, `''` and unset remove it) and every non-empty CSS custom property arg as an inline style.
+ * (`false`, `''` and unset remove it), every non-empty CSS custom property arg as an inline style, and the
+ * `messages` control as the element's `messages` property.
  */
 class ManifestAttributes extends Directive {
   constructor(part: { type: number }) {
@@ -127,6 +133,7 @@ class ManifestAttributes extends Directive {
       if (value === false || value === '' || value === undefined || value === null) element.removeAttribute(name);
       else element.setAttribute(name, value === true ? '' : String(value));
     }
+    if ('messages' in args) (element as HTMLElement & { messages?: unknown }).messages = args.messages ?? undefined;
     for (const { name } of cssProperties) {
       const value = args[name] as unknown;
       if (typeof value === 'string' && value !== '') element.style.setProperty(name, value);

@@ -9,6 +9,8 @@ export type { BeforeSend, ConfigInput, ConsentMode, Locale, LocaleTag, VitrineCo
 export { setConsent, $consent } from './core/consent.js';
 export type { ConsentState } from './core/consent.js';
 export { setLocale } from './core/locale.js';
+export { setMessages } from './set-messages.js';
+export type { MessageOverrides, MessageWidget, WidgetMessages } from './set-messages.js';
 export { track } from './core/track.js';
 export { deliveryStats } from './core/delivery.js';
 export type { DeliveryStats } from './core/delivery.js';

@@ -7,6 +7,7 @@
 import type * as Runtime from './core/runtime.js';
 import type * as ShareAttribution from './features/share/share-attribution.js';
 import type * as ShareRegistration from './features/share/register-share-network.js';
+import type * as SetMessages from './set-messages.js';
 import type { ConfigAttributes } from './core/config.js';
 import type {} from './vitrine-global.js';
 
@@ -105,6 +106,9 @@ const apiCollector = (api: string): string => {
     // Its own module, loaded on use: most pages never call it.
     registerShareNetwork: async network =>
       (await (import(/* @vite-ignore */ `${base}register-share-network.js`) as Promise<typeof ShareRegistration>)).registerShareNetwork(network),
+    // Its own module too; it brings the widgets' shared chunk, which the widgets it words need anyway.
+    setMessages: async (locale, widget, messages) =>
+      (await (import(/* @vite-ignore */ `${base}set-messages.js`) as Promise<typeof SetMessages>)).setMessages(locale, widget, messages),
     scan,
   };
 

@@ -6,8 +6,9 @@
 import type { ConfigInput } from './core/config.js';
 import type { DeliveryStats } from './core/delivery.js';
 import type { ShareNetwork } from './features/share/share-registry.js';
+import type { MessageOverrides, MessageWidget, WidgetMessages } from './set-messages.js';
 
-export type { ConfigInput, DeliveryStats, ShareNetwork };
+export type { ConfigInput, DeliveryStats, MessageOverrides, MessageWidget, ShareNetwork, WidgetMessages };
 
 export interface VitrineGlobal {
   /** The loader's version. */
@@ -18,6 +19,11 @@ export interface VitrineGlobal {
   configure(config: ConfigInput): Promise<void>;
   /** Switches every widget's language; `undefined` goes back to `<html lang>`. */
   setLocale(locale: string | undefined): Promise<void>;
+  /**
+   * Your own wording for some of a widget's strings in a language, over the built-in ones; a language Vitrine does
+   * not ship works too (docs/i18n.md): `setMessages('fr', 'share', { share: 'Partager ce look' })`.
+   */
+  setMessages<W extends MessageWidget>(locale: string, widget: W, messages: MessageOverrides<WidgetMessages[W]>): Promise<void>;
   /** The shopper's answer from the consent banner. */
   setConsent(state: 'granted' | 'denied'): Promise<void>;
   /** What this page's event pipeline delivered, and what the collector refused and why (for debugging). */

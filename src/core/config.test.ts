@@ -36,7 +36,7 @@ describe('configure', () => {
   });
 
   it('warns on an unknown locale and on unknown keys', () => {
-    configure({ locale: 'de' } as ConfigAttributes as ConfigInput);
+    configure({ locale: 'nl' } as ConfigAttributes as ConfigInput);
     configure({ colour: 'red' } as never);
     expect($config.get().locale).to.equal(DEFAULT_CONFIG.locale);
     expect(warnings.messages).to.have.length(2);

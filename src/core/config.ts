@@ -3,7 +3,8 @@ import type { AnalyticsEvent } from './track.js';
 import { safeUrl } from './url.js';
 import { warnOnce } from './warn.js';
 
-export const LOCALES = ['fr', 'en'] as const;
+/** The shipped languages: French and English in every widget's chunk, German, Spanish and Italian loaded on use. */
+export const LOCALES = ['fr', 'en', 'de', 'es', 'it'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /**

@@ -8,13 +8,18 @@ import { setLocale } from './locale.js';
 import { LocalizeController } from './localize-controller.js';
 import { cleanStores } from '../test-support/stores.js';
 
+type ProbeMessages = { hello: string; votes: (n: number) => string };
+const shipped = (messages: ProbeMessages) => () => Promise.resolve({ default: messages });
 const catalog = {
   en: { hello: 'Hello', votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`) },
   fr: { hello: 'Bonjour', votes: (n: number) => (n <= 1 ? `${n} vote` : `${n} votes`) },
+  de: shipped({ hello: 'Hallo', votes: n => (n === 1 ? '1 Stimme' : `${n} Stimmen`) }),
+  es: shipped({ hello: 'Hola', votes: n => (n === 1 ? '1 voto' : `${n} votos`) }),
+  it: shipped({ hello: 'Ciao', votes: n => (n === 1 ? '1 voto' : `${n} voti`) }),
 };
 
 class LocalizedProbe extends LitElement {
-  readonly l10n = new LocalizeController(this, catalog);
+  readonly l10n = new LocalizeController(this, 'probe', catalog);
   override render() {
     return this.l10n.t('hello');
   }
@@ -47,12 +52,12 @@ describe('i18n', () => {
 
   it('falls back with one warning on an unsupported language', () => {
     const warnings = captureWarnings();
-    root.lang = 'de';
+    root.lang = 'nl';
     expect(resolveLocale(document.body)).to.equal('en');
     expect(resolveLocale(document.body)).to.equal('en');
     warnings.restore();
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.contain('lang="de"');
+    expect(warnings.messages[0]).to.contain('lang="nl"').and.contain('fr, en, de, es, it');
   });
 
   it('formats prices, dates and plurals through Intl', () => {

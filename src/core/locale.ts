@@ -1,19 +1,30 @@
 import { atom } from 'nanostores';
-import type { Locale } from './config.js';
-import { matchLocale } from './config.js';
+import { LOCALES, matchLocale } from './config.js';
 import { warnOnce } from './warn.js';
 
 /** Set by `setLocale()`: wins over `<html lang>` and the configured default, not over an element's own `lang`. */
-export const $localeOverride = atom<Locale | undefined>(undefined);
+export const $localeOverride = atom<string | undefined>(undefined);
+
+/** Languages a merchant gave strings for (`setMessages()`, an element's `messages`): accepted like the shipped ones. */
+export const addedLocales = new Set<string>();
+
+/** The language part of a tag (`pt-BR` → `pt`), lower case. */
+export const language = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0];
+
+/** A shipped language, or one a merchant added, for `tag` (`fr-FR`, `nl`); undefined otherwise. */
+export const matchLanguage = (tag: string): string | undefined => matchLocale(tag) ?? (addedLocales.has(language(tag)) ? language(tag) : undefined);
+
+/** How a warning names what is accepted. */
+export const expectedLocales = `one of ${LOCALES.join(', ')}, or a language given to setMessages() first`;
 
 export function setLocale(tag: string | undefined): void {
   if (tag === undefined) {
     $localeOverride.set(undefined);
     return;
   }
-  const locale = matchLocale(tag);
+  const locale = matchLanguage(tag);
   if (!locale) {
-    warnOnce(`locale:${tag}`, `setLocale("${tag}"): unsupported locale; expected fr or en.`);
+    warnOnce(`locale:${tag}`, `setLocale("${tag}"): unsupported locale; expected ${expectedLocales}.`);
     return;
   }
   $localeOverride.set(locale);

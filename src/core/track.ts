@@ -44,7 +44,8 @@ function context(widget?: string): EventContext {
   const page = globalThis.document;
   return {
     page: { url: scrubUrl(globalThis.location?.href), referrer: scrubUrl(page?.referrer) },
-    locale: $localeOverride.get() ?? matchLocale(page?.documentElement?.lang ?? '') ?? $config.get().locale,
+    // A language a merchant added (setMessages) is outside the taxonomy's: the configured default stands in for it.
+    locale: matchLocale($localeOverride.get() ?? page?.documentElement?.lang ?? '') ?? $config.get().locale,
     widget,
     library: { name: 'vitrine', version: VERSION },
     userId: $userId.get(),

@@ -1,6 +1,7 @@
 import { $config, DEFAULT_CONFIG } from '../core/config.js';
 import { $adConsent, $consent } from '../core/consent.js';
-import { $localeOverride } from '../core/locale.js';
+import { $messages } from '../core/i18n.js';
+import { $localeOverride, addedLocales } from '../core/locale.js';
 import { warned } from '../core/warn.js';
 import { $session } from '../features/session/session.js';
 import { $registeredShareNetworks } from '../features/share/share-registry.js';
@@ -9,7 +10,7 @@ import { forgetWishlist } from '../features/wishlist/wishlist.store.js';
 
 /**
  * Puts every Vitrine store back as a fresh page has it, like nanostores' `cleanStores`: configuration,
- * consent (through "denied", which drops the event queue and its stored keys), locale, session, registered
+ * consent (through "denied", which drops the event queue and its stored keys), locale, copy overrides (setMessages) and added languages, session, registered
  * share networks, the wishlist (memory and storage) and the warnings already shown. Call it in `afterEach`.
  */
 export function cleanStores(): void {
@@ -18,6 +19,8 @@ export function cleanStores(): void {
   $consent.set('unknown');
   $adConsent.set(undefined);
   $localeOverride.set(undefined);
+  $messages.set({});
+  addedLocales.clear();
   $session.set({ status: 'unknown' });
   $registeredShareNetworks.set({});
   stopRetrying();

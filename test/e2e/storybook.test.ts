@@ -100,6 +100,35 @@ describe('built Storybook', () => {
     await page.close();
   });
 
+  test('the Deutsch, Español and Italiano toolbar entries show the shipped catalogs, fetched on first use', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    for (const [locale, name] of [['de', 'Teilen'], ['es', 'Compartir'], ['it', 'Condividi']]) {
+      await page.goto(`${storybook.url}/?path=/story/widgets-share--menu&globals=locale:${locale}`);
+      await page.frameLocator('#storybook-preview-iframe').locator('vitrine-share').getByRole('button', { name, exact: true }).waitFor();
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a marketer types wording in the controls and the widget shows it at once; emptied, the built-in string is back', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${storybook.url}/?path=/story/guides-copy-overrides--live-wording&globals=locale:fr`);
+    const share = page.frameLocator('#storybook-preview-iframe').locator('vitrine-share').first();
+    await share.getByRole('button', { name: 'Partager ce look', exact: true }).waitFor();
+    const field = page.locator('#storybook-panel-root #control-share');
+    await field.fill('Partager la silhouette');
+    await share.getByRole('button', { name: 'Partager la silhouette', exact: true }).waitFor();
+    await field.fill('');
+    await share.getByRole('button', { name: 'Partager', exact: true }).waitFor();
+    // The messages control of a widget's own stories, as JSON.
+    await page.goto(`${storybook.url}/?path=/story/widgets-wishlist-button--own-wording&globals=locale:en`);
+    await page.frameLocator('#storybook-preview-iframe').locator('vitrine-wishlist-button').getByRole('button', { name: 'Save for later' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('the palette toolbar sets the global tokens, and the choice lives in the story URL', async () => {
     const page = await browser.newPage();
     await page.goto(`${storybook.url}/?path=/story/widgets-share--labels&globals=palette:dark-boutique`);

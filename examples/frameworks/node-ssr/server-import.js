@@ -14,6 +14,7 @@ vitrine.init({ endpoint: 'https://api.shop.example/v1/events', api: 'https://api
 vitrine.configure({ locale: 'fr', vitalsSampleRate: 1, dataLayer: true });
 vitrine.setConsent('granted');
 vitrine.setLocale('en');
+vitrine.setMessages('fr', 'share', { share: 'Partager ce look' });
 vitrine.track('share_click', { network: 'x' });
 vitrine.registerShareNetwork({ id: 'mastodon', name: 'Mastodon', url: 'https://mastodon.social/share', params: { text: '{url}' }, icon: 'M0 0h24v24H0z' });
 vitrine.startWishlist();

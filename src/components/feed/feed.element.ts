@@ -6,11 +6,13 @@ import { VitrineElement } from '../../core/element.js';
 import { formatDate } from '../../core/format.js';
 import { readPageProduct } from '../../features/product/page-product.js';
 import { apiUrl, request } from '../../core/http.js';
+import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
 import { WishlistAddRequestEvent } from '../../features/wishlist/wishlist.events.js';
 import { feedMessages } from './feed.i18n.js';
+import type { FeedMessages } from './feed.i18n.js';
 import { feedStyles } from './feed.styles.js';
 import type { FeedData, FeedPost, FeedProduct, FeedSlide } from './feed.types.js';
 
@@ -82,6 +84,7 @@ export class VitrineFeed extends VitrineElement {
   static override styles = feedStyles;
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
     feed: {},
     layout: {},
     columns: { type: Number },
@@ -121,7 +124,13 @@ export class VitrineFeed extends VitrineElement {
     return this.renderRoot.querySelector('.track');
   }
 
-  private readonly l10n = new LocalizeController(this, feedMessages);
+  /**
+   * Your own wording, by language, over the built-in strings (other keys keep theirs); a language Vitrine does
+   * not ship works too. Property only: `el.messages = { fr: { shopTheLook: 'Shoppez la tenue' } }`. Wins over `Vitrine.setMessages()`.
+   */
+  messages?: ElementMessages<FeedMessages>;
+
+  private readonly l10n = new LocalizeController(this, 'feed', feedMessages);
   private mode: FeedLayout = 'grid';
   private cols = 3;
   private max = 6;

@@ -25,7 +25,9 @@ const fr = {
   backorder: 'Sur commande',
 };
 
-export const feedMessages: Catalog<typeof fr> = {
+export type FeedMessages = typeof fr;
+
+export const feedMessages: Catalog<FeedMessages> = {
   fr,
   en: {
     region: user => (user ? `Instagram by @${user}` : 'Instagram posts'),
@@ -50,4 +52,8 @@ export const feedMessages: Catalog<typeof fr> = {
     preorder: 'Pre-order',
     backorder: 'Backorder',
   },
+  // Each in a chunk of its own, fetched the first time a widget speaks it: French and English pages never load them.
+  de: () => import('./feed.de.js'),
+  es: () => import('./feed.es.js'),
+  it: () => import('./feed.it.js'),
 };

@@ -5,6 +5,7 @@ import { $config } from '../../core/config.js';
 import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
 import { apiUrl } from '../../core/http.js';
+import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { fetchSession, signOut } from '../../features/session/session-api.js';
 import { $session, type SessionUser } from '../../features/session/session.js';
@@ -13,6 +14,7 @@ import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
 import { LoginErrorEvent, LoginEvent, LoginRequestEvent, LogoutEvent } from './login.events.js';
 import { messages } from './login.i18n.js';
+import type { LoginMessages } from './login.i18n.js';
 import { LOGIN_PROVIDERS, type LoginProvider, isLoginProvider, logos } from './login.providers.js';
 import { styles } from './login.styles.js';
 
@@ -76,6 +78,7 @@ export class VitrineLogin extends VitrineElement {
   static override styles = [visuallyHidden, styles];
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
     providers: {},
     size: { reflect: true },
     compact: { type: Boolean, reflect: true },
@@ -100,7 +103,13 @@ export class VitrineLogin extends VitrineElement {
 
   private pending?: LoginProvider;
 
-  private readonly i18n = new LocalizeController(this, messages);
+  /**
+   * Your own wording, by language, over the built-in strings (other keys keep theirs); a language Vitrine does
+   * not ship works too. Property only: `el.messages = { fr: { group: 'Mon compte' } }`. Wins over `Vitrine.setMessages()`.
+   */
+  messages?: ElementMessages<LoginMessages>;
+
+  private readonly i18n = new LocalizeController(this, 'login', messages);
   private readonly session = new StoreController(this, $session);
   private list: LoginProvider[] = [];
   private popup?: Window;

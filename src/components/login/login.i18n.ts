@@ -1,7 +1,7 @@
 import type { Catalog } from '../../core/i18n.js';
 
 /** Button labels are the providers' own wording (Google and Apple: "Sign in with", Facebook: "Continue with"). */
-type LoginMessages = {
+export type LoginMessages = {
   google: string;
   facebook: string;
   apple: string;
@@ -51,4 +51,8 @@ export const messages: Catalog<LoginMessages> = {
     provider_unavailable: "This sign-in option isn't available right now.",
     failed: "Sign-in didn't complete. Please try again in a moment.",
   },
+  // Each in a chunk of its own, fetched the first time a widget speaks it: French and English pages never load them.
+  de: () => import('./login.de.js'),
+  es: () => import('./login.es.js'),
+  it: () => import('./login.it.js'),
 };

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { oneOf, warnAttribute } from '../../core/attribute-warning.js';
 import { VitrineElement } from '../../core/element.js';
+import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../features/product/page-product.js';
 import { readPageProduct } from '../../features/product/page-product.js';
@@ -13,6 +14,7 @@ import { StoreController } from '../../core/store-controller.js';
 import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
 import { shareCatalog } from './share.i18n.js';
+import type { ShareMessages } from './share.i18n.js';
 import { VitrineShareEvent } from './share.events.js';
 import { shareStyles } from './share.styles.js';
 
@@ -92,6 +94,7 @@ export class VitrineShare extends VitrineElement {
   static override styles = shareStyles;
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
     url: {},
     title: {},
     text: {},
@@ -109,7 +112,13 @@ export class VitrineShare extends VitrineElement {
     manualCopy: { state: true },
   };
 
-  readonly #i18n = new LocalizeController(this, shareCatalog);
+  /**
+   * Your own wording, by language, over the built-in strings (other keys keep theirs); a language Vitrine does
+   * not ship works too. Property only: `el.messages = { fr: { share: 'Partager ce look' } }`. Wins over `Vitrine.setMessages()`.
+   */
+  messages?: ElementMessages<ShareMessages>;
+
+  readonly #i18n = new LocalizeController(this, 'share', shareCatalog);
   readonly #registered = new StoreController(this, $registeredShareNetworks);
   #statusTimer = 0;
   readonly #onHistory = () => this.requestUpdate();

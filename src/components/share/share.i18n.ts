@@ -1,6 +1,6 @@
 import type { Catalog } from '../../core/i18n.js';
 
-type ShareMessages = {
+export type ShareMessages = {
   share: string;
   shareNative: string;
   shareLook: string;
@@ -38,4 +38,8 @@ export const shareCatalog: Catalog<ShareMessages> = {
     copyManually: 'Copy the link: Ctrl+C (⌘C on a Mac)',
     networks: 'Share this product',
   },
+  // Each in a chunk of its own, fetched the first time a widget speaks it: French and English pages never load them.
+  de: () => import('./share.de.js'),
+  es: () => import('./share.es.js'),
+  it: () => import('./share.it.js'),
 };

@@ -4,6 +4,7 @@ import { VitrineElement } from '../../core/element.js';
 import { formatNumber, plural } from '../../core/format.js';
 import { visuallyHidden } from '../../core/styles.js';
 import { readPageProduct } from '../../features/product/page-product.js';
+import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { StoreController } from '../../core/store-controller.js';
 import { warnOnce } from '../../core/warn.js';
@@ -11,6 +12,7 @@ import { $wishlist, addToWishlist, isInWishlist, removeFromWishlist, startWishli
 import { VitrineWishlistToggleEvent } from './wishlist-button.events.js';
 import { wishlistButtonCatalog } from './wishlist-button.i18n.js';
 import { describeProduct } from './wishlist-button.product.js';
+import type { WishlistButtonMessages } from './wishlist-button.i18n.js';
 import { wishlistButtonStyles } from './wishlist-button.styles.js';
 
 /**
@@ -40,6 +42,7 @@ export class VitrineWishlistButton extends VitrineElement {
   static override styles = [visuallyHidden, wishlistButtonStyles];
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
     product: {},
     variant: {},
     productTitle: { attribute: 'product-title' },
@@ -64,7 +67,13 @@ export class VitrineWishlistButton extends VitrineElement {
 
   private announcement = '';
   private readonly wishlist = new StoreController(this, $wishlist);
-  private readonly l10n = new LocalizeController(this, wishlistButtonCatalog);
+  /**
+   * Your own wording, by language, over the built-in strings (other keys keep theirs); a language Vitrine does
+   * not ship works too. Property only: `el.messages = { fr: { add: 'Mettre de côté' } }`. Wins over `Vitrine.setMessages()`.
+   */
+  messages?: ElementMessages<WishlistButtonMessages>;
+
+  private readonly l10n = new LocalizeController(this, 'wishlist-button', wishlistButtonCatalog);
 
   override connectedCallback(): void {
     super.connectedCallback();

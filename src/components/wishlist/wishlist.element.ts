@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { VitrineElement } from '../../core/element.js';
 import { visuallyHidden } from '../../core/styles.js';
+import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { $session } from '../../features/session/session.js';
 import { StoreController } from '../../core/store-controller.js';
@@ -10,6 +11,7 @@ import { $wishlist, removeFromWishlist, revokeWishlistShare, shareWishlist, star
 import { VitrineWishlistShareEvent, VitrineWishlistVoteEvent } from './wishlist.events.js';
 import type { FriendView } from './wishlist.friend.js';
 import { wishlistCatalog } from './wishlist.i18n.js';
+import type { WishlistMessages } from './wishlist.i18n.js';
 import { pick, productCell, tallyCell } from './wishlist.parts.js';
 import { wishlistStyles } from './wishlist.styles.js';
 
@@ -63,6 +65,7 @@ export class VitrineWishlist extends VitrineElement {
   static override styles = [visuallyHidden, wishlistStyles];
   // Declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
     mode: { reflect: true },
     shareToken: { attribute: 'share-token' },
     sort: {},
@@ -89,7 +92,13 @@ export class VitrineWishlist extends VitrineElement {
   private status = '';
   private shareOpen = false;
   private readonly wishlist = new StoreController(this, $wishlist);
-  private readonly l10n = new LocalizeController(this, wishlistCatalog);
+  /**
+   * Your own wording, by language, over the built-in strings (other keys keep theirs); a language Vitrine does
+   * not ship works too. Property only: `el.messages = { fr: { ask: 'Demander à mes amies' } }`. Wins over `Vitrine.setMessages()`.
+   */
+  messages?: ElementMessages<WishlistMessages>;
+
+  private readonly l10n = new LocalizeController(this, 'wishlist', wishlistCatalog);
   private stopWatching?: () => void;
   /** The friend's page, imported on first use of `mode="shared"`. */
   private friend?: Promise<FriendView>;

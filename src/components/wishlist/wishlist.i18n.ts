@@ -1,7 +1,7 @@
 import type { Catalog } from '../../core/i18n.js';
 
-export interface WishlistMessages {
-  [key: string]: string | ((...args: never[]) => string);
+// A type, not an interface: it needs no index signature to be a catalog, and so a wrong key in an override does not compile.
+export type WishlistMessages = {
   sortBy: string;
   sortDate: string;
   sortVotes: string;
@@ -41,7 +41,7 @@ export interface WishlistMessages {
   loading: string;
   voteFailed: string;
   thanked: string;
-}
+};
 
 export const wishlistCatalog: Catalog<WishlistMessages> = {
   fr: {
@@ -126,4 +126,8 @@ export const wishlistCatalog: Catalog<WishlistMessages> = {
     voteFailed: 'Your vote could not be sent. Please try again.',
     thanked: 'Vote saved',
   },
+  // Each in a chunk of its own, fetched the first time a widget speaks it: French and English pages never load them.
+  de: () => import('./wishlist.de.js'),
+  es: () => import('./wishlist.es.js'),
+  it: () => import('./wishlist.it.js'),
 };
