@@ -1,6 +1,6 @@
 // Votes per second on the wishlist's friend-vote endpoint, with the one-vote-per-voter-per-item unique
 // constraint enforced by the database (upsert), beside the bare node:http baseline of the same run.
-// The per-address rate limit is lifted for the run (VOTE_RATE_LIMIT), so the database path is what is measured.
+// The per-address rate limit and voter cap are lifted for the run (VOTE_RATE_LIMIT, VOTERS_PER_ADDRESS), so the database path is what is measured.
 import { randomUUID } from 'node:crypto';
 import { type LoadResult, printTable, runLoad, startBaseline, startServer } from './lib.js';
 
@@ -9,7 +9,7 @@ const VOTERS = 400;
 const PRODUCTS = ['ML-ROBE-CAMILLE', 'ML-CHEMISE-OVERSIZE', 'ML-JUPE-PLISSEE', 'ML-TRENCH-CLASSIQUE', 'ML-SAC-CABAS', 'ML-FOULARD-SOIE'];
 
 const baseline = await startBaseline();
-const server = await startServer({ VOTE_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' });
+const server = await startServer({ VOTE_RATE_LIMIT: '100000000', VOTERS_PER_ADDRESS: '100000000', LOG_LEVEL: 'error' });
 try {
   const json = async <T>(path: string, init: RequestInit): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, init);

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { VOTERS_PER_ADDRESS_PER_DAY } from './limits.js';
 import { type AuthConfig, loadAuthConfig } from './modules/auth/providers.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,6 +31,8 @@ export interface ServerConfig {
   wishlistSecret?: string;
   /** Votes per minute per client address (IPv6 grouped by /64) before 429. */
   voteRateLimit: number;
+  /** Voter tokens one client address may mint per list and UTC day (default VOTERS_PER_ADDRESS_PER_DAY). */
+  votersPerAddress: number;
   /** Admin requests per minute per client address, right or wrong token, before 429. */
   adminRateLimit: number;
   /**
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     auth: loadAuthConfig(env, publicUrl),
     wishlistSecret: env.WISHLIST_SECRET || undefined,
     voteRateLimit: positiveInteger(env.VOTE_RATE_LIMIT, 'VOTE_RATE_LIMIT', 300),
+    votersPerAddress: positiveInteger(env.VOTERS_PER_ADDRESS, 'VOTERS_PER_ADDRESS', VOTERS_PER_ADDRESS_PER_DAY),
     adminRateLimit: positiveInteger(env.ADMIN_RATE_LIMIT, 'ADMIN_RATE_LIMIT', 600),
     collectorKey: env.COLLECTOR_KEY || undefined,
     headersTimeoutMs,

@@ -45,3 +45,25 @@ export const IDEMPOTENCY_PRUNE_MS = 60 * MINUTE;
 /** A wishlist holds at most this many items; a create sends at most `MAX_ITEMS_PER_CREATE`. */
 export const MAX_WISHLIST_ITEMS = 200;
 export const MAX_ITEMS_PER_CREATE = 50;
+
+/**
+ * Voter tokens one client address (IPv6 by /64) may mint per list and UTC day; the next first vote is a 429.
+ * Friends on one home or office network share an address, a script minting voters shares it too
+ * (docs/wishlist.md, "Caps and bursts"). Operators change it with VOTERS_PER_ADDRESS.
+ */
+export const VOTERS_PER_ADDRESS_PER_DAY = 20;
+
+/**
+ * What the owner is shown as a suspicious burst of new voters on their list (docs/wishlist.md): this many from
+ * one address in one day, or this many each minted within `BURST_GAP_MS` of the previous one, over the last
+ * `BURST_LOOKBACK_DAYS`.
+ */
+export const BURST_VOTERS_PER_ADDRESS = 5;
+export const BURST_VOTERS_IN_WINDOW = 10;
+export const BURST_GAP_MS = MINUTE;
+export const BURST_LOOKBACK_DAYS = 7;
+
+/** Votes written in one group transaction at most (the vote route's group commit). */
+export const MAX_VOTES_PER_GROUP = 500;
+/** How often the voter quota rows of earlier days are deleted (the cap counts today only). */
+export const VOTER_QUOTA_PRUNE_MS = 60 * MINUTE;

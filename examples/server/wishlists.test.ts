@@ -27,8 +27,8 @@ const key = () => randomUUID();
 describe('wishlists API', () => {
   let server: TestServer;
   before(async () => {
-    // One test address stands for hundreds of friends voting at once: no per-address connection cap here.
-    server = await startTestServer({ VOTE_RATE_LIMIT: '100000', MAX_CONNECTIONS_PER_ADDRESS: '1000' });
+    // One test address stands for hundreds of friends voting at once: no per-address connection or voter cap here.
+    server = await startTestServer({ VOTE_RATE_LIMIT: '100000', MAX_CONNECTIONS_PER_ADDRESS: '1000', VOTERS_PER_ADDRESS: '100000' });
   });
   after(() => server.close());
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { configure } from '../../core/config.js';
 import type { WishlistState } from '../../features/wishlist/index.js';
-import { $wishlist, addToWishlist, revokeWishlistShare, shareWishlist, syncWishlist, voteOnSharedItem } from '../../features/wishlist/index.js';
+import { $wishlist, addToWishlist, fetchSharedWishlist, revokeWishlistShare, shareWishlist, syncWishlist, voteOnSharedItem } from '../../features/wishlist/index.js';
 import { testApi } from '../../test-support/console.js';
 import './vitrine-wishlist.js';
 import type { VitrineWishlist } from './wishlist.element.js';
@@ -26,6 +26,14 @@ describe('<vitrine-wishlist>', () => {
     await syncWishlist();
     cleanStores();
     Object.keys(localStorage).filter(key => key.startsWith('vitrine:')).forEach(key => localStorage.removeItem(key));
+  });
+
+  it("a friend's quick first votes on several items wait for the first voter token: one voter holds them all", async () => {
+    const shareToken = await sharedList();
+    const { items } = await fetchSharedWishlist(shareToken);
+    await Promise.all(items.map(item => voteOnSharedItem(shareToken, item, { value: 1 })));
+    const view = await fetchSharedWishlist(shareToken);
+    expect(view.items.map(item => [item.votes.up, item.myVote?.value])).to.deep.equal(items.map(() => [1, 1]));
   });
 
   it("lists the owner's items with localized prices and removes one", async () => {

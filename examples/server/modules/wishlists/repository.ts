@@ -14,17 +14,6 @@ const product = (row: Row) => ({
   availability: (row.availability as string | null) ?? null,
 });
 
-export interface VoteRow {
-  wishlist_id: string;
-  product_id: string;
-  variant: string;
-  changed: number;
-  up: number;
-  down: number;
-  comment: string;
-  first_name: string;
-}
-
 /** All of the wishlists' SQL: lists, items, owner tokens, share links, votes, the sign-in merge. */
 export class WishlistRepository {
   constructor(private readonly db: Queryable) {}
@@ -157,44 +146,6 @@ export class WishlistRepository {
         ...(row.my_value === null ? {} : { myVote: { value: Number(row.my_value), comment: row.my_comment as string, firstName: row.my_first_name as string } }),
       })),
     };
-  }
-
-  /**
-   * A vote, in one statement: a repeated vote changes nothing (no write), a changed one updates the voter's
-   * single row; the tally is the other voters' rows (this statement's snapshot) plus this vote. No row: the
-   * link or the item does not match.
-   */
-  async vote(
-    vote: { itemId: string; voterId: string; value: 1 | -1; comment: string | null; firstName: string | null },
-    share: { id: string; tokenHash: string },
-  ): Promise<VoteRow | undefined> {
-    const { rows } = await this.db.query<VoteRow>(
-      `WITH item AS (
-           SELECT i.id, i.product_id, i.variant, i.wishlist_id FROM wishlist_items i
-           JOIN wishlist_shares s ON s.wishlist_id = i.wishlist_id AND s.id = $6 AND s.token_hash = $7 AND s.revoked_at IS NULL
-           WHERE i.id = $1
-         ),
-         prior AS (SELECT comment, first_name FROM wishlist_votes WHERE item_id = $1 AND voter_id = $2),
-         upsert AS (
-           INSERT INTO wishlist_votes (item_id, voter_id, value, comment, first_name)
-           SELECT id, $2, $3, COALESCE($4, ''), COALESCE($5, '') FROM item
-           ON CONFLICT (item_id, voter_id) DO UPDATE SET value = EXCLUDED.value,
-             comment = COALESCE($4, wishlist_votes.comment), first_name = COALESCE($5, wishlist_votes.first_name), updated_at = now()
-           WHERE (wishlist_votes.value, wishlist_votes.comment, wishlist_votes.first_name)
-             IS DISTINCT FROM (EXCLUDED.value, COALESCE($4, wishlist_votes.comment), COALESCE($5, wishlist_votes.first_name))
-           RETURNING 1
-         ),
-         others AS (
-           SELECT count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down
-           FROM wishlist_votes WHERE item_id = $1 AND voter_id <> $2
-         )
-         SELECT item.wishlist_id, item.product_id, item.variant, (SELECT count(*)::int FROM upsert) AS changed,
-           others.up + (CASE WHEN $3 = 1 THEN 1 ELSE 0 END) AS up, others.down + (CASE WHEN $3 = -1 THEN 1 ELSE 0 END) AS down,
-           COALESCE($4, prior.comment, '') AS comment, COALESCE($5, prior.first_name, '') AS first_name
-         FROM item CROSS JOIN others LEFT JOIN prior ON true`,
-      [vote.itemId, vote.voterId, vote.value, vote.comment, vote.firstName, share.id, share.tokenHash],
-    );
-    return rows[0];
   }
 
   /** What the share link's preview shows: the owner's name, the first item's picture, the item count. */

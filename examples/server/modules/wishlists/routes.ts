@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { burstRoutes } from './bursts.routes.js';
 import { LiveUpdates } from './live.service.js';
 import { ownerRoutes } from './owner.routes.js';
 import { WishlistRepository } from './repository.js';
@@ -20,4 +21,5 @@ export async function wishlistRoutes(app: FastifyInstance): Promise<void> {
   const context = new WishlistContext(app.db, tokens, live, app.serverConfig.publicUrl);
   await ownerRoutes(app, context);
   await sharedRoutes(app, context);
+  await burstRoutes(app, context);
 }

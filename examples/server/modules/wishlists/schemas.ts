@@ -184,7 +184,7 @@ export const sharedListSchema = {
 export const voteSchema = {
   summary: 'Vote on an item: J\'adore (1) or Pas pour moi (-1), with an optional comment and first name',
   description:
-    'One vote per voter per item (unique constraint, upsert): voting again changes the vote, never adds one. Without a voter token, one is issued; send it back as Authorization: Bearer <voterToken>. Omitted comment or first name keep their previous value. Rate-limited per client address.',
+    'One vote per voter per item (unique constraint, upsert): voting again changes the vote, never adds one. Without a voter token, one is issued; send it back as Authorization: Bearer <voterToken>. Omitted comment or first name keep their previous value. Rate-limited per client address. A first vote past the voters one client address may mint on this list today (VOTERS_PER_ADDRESS, default 20) is 429 `too_many_voters` with Retry-After until the next UTC day; a voter whose votes the owner removed is 403 `voter_removed`. Concurrent votes are written together (group commit), each answered once committed; 503 when the database is unavailable.',
   tags: ['wishlists'],
   params: { type: 'object', required: ['token', 'itemId'], additionalProperties: false, properties: { token: shareParams.properties.token, itemId: uuid } },
   body: {
@@ -204,7 +204,7 @@ export const voteSchema = {
       additionalProperties: false,
       properties: { item: sharedItemSchema, voterToken: { type: 'string' } },
     },
-    ...errors(400, 401, 403, 404, 410, 413, 429),
+    ...errors(400, 401, 403, 404, 410, 413, 429, 503),
   },
 } as const;
 
@@ -218,3 +218,49 @@ export const sharePageSchema = {
 /** The answers' types, for the repository's views (`ownerView`, `sharedView`) once the routes are typed from these schemas. */
 export type OwnerWishlist = FromShared<typeof ownerWishlistSchema>;
 export type SharedList = FromShared<(typeof sharedListSchema.response)[200]>;
+
+const burst = {
+  type: 'object',
+  required: ['id', 'kind', 'voters', 'votes', 'from', 'to'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', description: 'Stable while the burst grows; the removal route takes it.' },
+    kind: { type: 'string', enum: ['address', 'window'], description: '`address`: many new voters from one client address in one day; `window`: many new voters in quick succession.' },
+    voters: { type: 'integer', description: 'New voters in the burst.' },
+    votes: { type: 'integer', description: 'Votes they hold now: what the removal takes away.' },
+    from: { type: 'string', format: 'date-time', description: "The burst's first new voter." },
+    to: { type: 'string', format: 'date-time', description: 'Its last.' },
+  },
+} as const;
+
+export const burstsSchema = {
+  summary: 'Suspicious bursts of new voters on the list (last 7 days), for the owner to review',
+  description: 'Thresholds in docs/wishlist.md ("Caps and bursts"). Voters already removed are not listed.',
+  tags: ['wishlists'],
+  params: listParams,
+  response: {
+    200: { type: 'object', required: ['bursts'], additionalProperties: false, properties: { bursts: { type: 'array', items: burst } } },
+    ...errors(400, 401, 403),
+  },
+} as const;
+
+export const removeBurstSchema = {
+  summary: "Remove a burst's votes: its voters' votes are deleted and their tokens vote no more",
+  tags: ['wishlists'],
+  headers: idempotencyHeaders,
+  params: {
+    type: 'object',
+    required: ['id', 'burstId'],
+    additionalProperties: false,
+    properties: { id: uuid, burstId: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } },
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['wishlist', 'removedVotes'],
+      additionalProperties: false,
+      properties: { wishlist: ownerWishlistSchema, removedVotes: { type: 'integer' } },
+    },
+    ...errors(400, 401, 403, 404, 409, 422),
+  },
+} as const;
