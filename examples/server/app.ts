@@ -47,6 +47,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     bodyLimit: BODY_LIMITS.default,
     // Keep-alive sockets would hold shutdown open; in-flight requests still finish.
     forceCloseConnections: 'idle',
+    keepAliveTimeout: config.keepAliveTimeoutMs,
     // The 503 while closing is the connections plugin's, in the documented error shape.
     return503OnClosing: false,
     // Slow clients (slowloris): Node's defaults would wait 60 s for headers and forever for a body. The check

@@ -47,7 +47,15 @@ export interface ServerConfig {
   maxConnectionsPerAddress: number;
   /** SIGTERM: how long to keep serving with `/readyz` at 503 before refusing connections (a load balancer's probe interval). */
   drainDelayMs: number;
-  /** SIGTERM: how long in-flight requests may take to finish before the rest are cut. */
+  /**
+   * Idle keep-alive sockets close after this long, announced in each response's `Keep-Alive` header. Behind a
+   * load balancer, set it above the balancer's idle timeout, so the balancer is the side that closes.
+   */
+  keepAliveTimeoutMs: number;
+  /**
+   * SIGTERM: how long in-flight requests and idle keep-alive sockets may take to close before the rest are cut.
+   * Above `keepAliveTimeoutMs`, so no idle socket is cut while its client may be reusing it.
+   */
   drainTimeoutMs: number;
 }
 
@@ -92,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const headersTimeoutMs = positiveInteger(env.HEADERS_TIMEOUT_MS, 'HEADERS_TIMEOUT_MS', 10_000);
   const requestTimeoutMs = positiveInteger(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS', 30_000);
   if (headersTimeoutMs > requestTimeoutMs) throw new Error('HEADERS_TIMEOUT_MS must not be over REQUEST_TIMEOUT_MS');
+  const keepAliveTimeoutMs = positiveInteger(env.KEEP_ALIVE_TIMEOUT_MS, 'KEEP_ALIVE_TIMEOUT_MS', 5_000);
+  const drainTimeoutMs = positiveInteger(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000);
+  if (drainTimeoutMs <= keepAliveTimeoutMs) throw new Error('DRAIN_TIMEOUT_MS must be over KEEP_ALIVE_TIMEOUT_MS: idle sockets close at their keep-alive timeout during a drain');
   const dataDir = env.VITRINE_DATA_DIR ?? `${projectRoot}.data/pglite`;
   return {
     host,
@@ -117,7 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     requestTimeoutMs,
     maxConnectionsPerAddress: positiveInteger(env.MAX_CONNECTIONS_PER_ADDRESS, 'MAX_CONNECTIONS_PER_ADDRESS', 128),
     drainDelayMs: nonNegativeInteger(env.DRAIN_DELAY_MS, 'DRAIN_DELAY_MS', 0),
-    drainTimeoutMs: positiveInteger(env.DRAIN_TIMEOUT_MS, 'DRAIN_TIMEOUT_MS', 10_000),
+    keepAliveTimeoutMs,
+    drainTimeoutMs,
   };
 }
 

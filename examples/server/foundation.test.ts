@@ -177,6 +177,8 @@ describe('example server foundation', () => {
       });
     });
     const inFlight = fetch(`${local.url}/test/slow`);
+    // Idle sockets close at the keep-alive timeout each response announced, which clients stop reusing before.
+    assert.equal((await fetch(`${local.url}/healthz`)).headers.get('keep-alive'), 'timeout=5');
     await handlerStarted;
     const drained = local.app.drain();
     assert.equal(local.app.draining, true);

@@ -26,12 +26,6 @@ export const BODY_LIMITS = {
 export const SSE_RETRY_MS = 5 * SECOND;
 export const SSE_HEARTBEAT_MS = 20 * SECOND;
 
-/**
- * Draining (SIGTERM): a kept-alive socket no request came on for this long after the server stopped accepting
- * is closed; its client was not using it. Sockets that carry a request close after its response.
- */
-export const DRAIN_IDLE_MS = SECOND;
-
 /** Characters of the base64url SHA-256 kept in an ETag (162 bits: collisions are not a concern). */
 export const ETAG_LENGTH = 27;
 

@@ -2,7 +2,6 @@ import { Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { DRAIN_IDLE_MS } from '../limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,11 +38,9 @@ export const drainPlugin = fp<{ delayMs: number; timeoutMs: number }>(
       const { server } = app;
       // Stop accepting. http.Server#close would also close every idle keep-alive socket at once, while a client
       // may be writing its next request on one: that request would be reset. net.Server#close only stops
-      // listening; a kept-alive socket closes after its next response (`connection: close`).
+      // listening. A socket that carries a request closes after its response (`connection: close`); an idle one
+      // closes at its keep-alive timeout, which clients read from the `Keep-Alive` header and stop reusing before.
       const allClosed = new Promise<void>(resolve => Server.prototype.close.call(server, () => resolve()));
-      // A socket that carried no request for this long after the drain started is one its client is not using.
-      await Promise.race([allClosed, sleep(DRAIN_IDLE_MS)]);
-      server.closeIdleConnections();
       await Promise.race([allClosed, sleep(timeoutMs)]);
       await app.close();
     });
