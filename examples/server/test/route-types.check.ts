@@ -5,7 +5,8 @@ import { catalogImportSchema } from '../modules/catalog/schemas.js';
 import { deleteHotspotSchema } from '../modules/feeds/schemas.js';
 import { getProductSchema, type productSchema } from '../modules/products/schemas.js';
 import { summarySchema } from '../modules/events/schemas.js';
-import { ownerListSchema } from '../modules/wishlists/schemas.js';
+import { healthSchema, readySchema } from '../modules/health/schemas.js';
+import { createSchema, ownerListSchema, voteSchema } from '../modules/wishlists/schemas.js';
 import { typed } from '../plugins/type-provider.js';
 
 const robe = { id: 'ML-ROBE', title: 'Robe', price: 129, currency: 'EUR', availability: 'in_stock', link: 'https://shop.test/robe', image: 'https://shop.test/robe.jpg' } as const;
@@ -64,4 +65,46 @@ export function routeTypes(root: FastifyInstance): void {
     // @ts-expect-error -- the wishlist's items are required.
     async request => ({ wishlist: { id: request.params.id, ownerName: 'Camille', shareUrl: null } }),
   );
+
+  // A vote: the body's value is `1 | -1`, and the answer's own vote says the same.
+  const item = { id: '0', productId: 'ML-ROBE', variant: '', title: null, image: null, link: null, price: null, currency: null, availability: null, votes: { up: 1, down: 0 } };
+  app.put('/', { schema: voteSchema }, async request => {
+    const value: 1 | -1 = request.body.value;
+    // @ts-expect-error -- the body has `value`, `comment` and `firstName`, no `score`.
+    void request.body.score;
+    return { item: { ...item, myVote: { value, comment: request.body.comment ?? '', firstName: '' } }, voterToken: 'v' };
+  });
+  app.put(
+    '/',
+    { schema: voteSchema },
+    // @ts-expect-error -- a vote is 1 or -1, never 2.
+    async () => ({ item: { ...item, myVote: { value: 2 as const, comment: '', firstName: '' } }, voterToken: 'v' }),
+  );
+  // The Idempotency-Key is in the route's headers schema: a string, required.
+  app.post('/', { schema: createSchema }, async (request, reply) => {
+    const key: string = request.headers['idempotency-key'];
+    // @ts-expect-error -- a 201 carries the owner token.
+    if (key === '') return reply.code(201).send({ wishlist: { id: key, ownerName: '', shareUrl: null, items: [] } });
+    return reply.code(201).send({ wishlist: { id: key, ownerName: '', shareUrl: null, items: [] }, ownerToken: 't' });
+  });
+
+  // The probes: each answers its own status word (an async handler's literals need `as const`), a 503 the Error body.
+  app.get('/', { schema: healthSchema }, async () => ({ status: 'ok', database: 'pglite' }) as const);
+  app.get(
+    '/',
+    { schema: healthSchema },
+    // @ts-expect-error -- liveness says `ok`; `ready` is the readiness probe's word.
+    async () => ({ status: 'ready', database: 'pglite' }) as const,
+  );
+  app.get(
+    '/',
+    { schema: healthSchema },
+    // @ts-expect-error -- a database the schema's enum does not list.
+    async () => ({ status: 'ok', database: 'sqlite' }) as const,
+  );
+  app.get('/', { schema: readySchema }, async (_request, reply) => {
+    if (root.draining) return reply.code(503).send({ error: { code: 'draining', message: 'Shutting down' } });
+    // @ts-expect-error -- a 503 is the Error schema, not a status word.
+    return reply.code(503).send({ status: 'draining' });
+  });
 }

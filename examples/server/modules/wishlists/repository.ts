@@ -2,8 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/db.js';
 import { MAX_WISHLIST_ITEMS } from '../../limits.js';
 import { ApiError } from '../../plugins/errors.js';
+import type { OwnerWishlist, SharedList } from './schemas.js';
 
 type Row = Record<string, unknown>;
+/** An item row with its tally; the product's columns (`product()`) are null once it left the catalog. */
+type ItemRow = Row & { id: string; product_id: string; variant: string; up: number; down: number };
 
 const product = (row: Row) => ({
   title: (row.title as string | null) ?? null,
@@ -46,10 +49,10 @@ export class WishlistRepository {
   }
 
   /** The owner's view of a list: items with products, tallies and comments, and the active share link. */
-  async ownerView(listId: string, shareUrl: (shareId: string) => string): Promise<Row> {
+  async ownerView(listId: string, shareUrl: (shareId: string) => string): Promise<OwnerWishlist> {
     const [list, items, comments, share] = [
       await this.db.query<{ owner_name: string }>('SELECT owner_name FROM wishlists WHERE id = $1', [listId]),
-      await this.db.query(
+      await this.db.query<ItemRow & { added_at: Date | string }>(
         `SELECT i.id, i.product_id, i.variant, i.added_at, p.title, p.image, p.link, p.price, p.currency, p.availability,
            count(v.voter_id) FILTER (WHERE v.value = 1)::int AS up, count(v.voter_id) FILTER (WHERE v.value = -1)::int AS down
          FROM wishlist_items i LEFT JOIN products p ON p.id = i.product_id LEFT JOIN wishlist_votes v ON v.item_id = i.id
@@ -74,7 +77,7 @@ export class WishlistRepository {
         id: row.id,
         productId: row.product_id,
         variant: row.variant,
-        addedAt: new Date(row.added_at as string).toISOString(),
+        addedAt: new Date(row.added_at).toISOString(),
         ...product(row),
         votes: { up: row.up, down: row.down },
         comments: comments.rows
@@ -122,10 +125,11 @@ export class WishlistRepository {
   }
 
   /** A friend's view: products, tallies, and this voter's own vote on each item. */
-  async sharedView(listId: string, voterId: string) {
+  async sharedView(listId: string, voterId: string): Promise<SharedList> {
     const [list, items] = [
       await this.db.query<{ owner_name: string }>('SELECT owner_name FROM wishlists WHERE id = $1', [listId]),
-      await this.db.query(
+      // The voter's own vote, null where none: `value` is a smallint whose CHECK allows only 1 and -1.
+      await this.db.query<ItemRow & { my_value: 1 | -1 | null; my_comment: string; my_first_name: string }>(
         `SELECT i.id, i.product_id, i.variant, p.title, p.image, p.link, p.price, p.currency, p.availability,
            count(v.voter_id) FILTER (WHERE v.value = 1)::int AS up, count(v.voter_id) FILTER (WHERE v.value = -1)::int AS down,
            max(v.value) FILTER (WHERE v.voter_id = $2) AS my_value, max(v.comment) FILTER (WHERE v.voter_id = $2) AS my_comment,
@@ -138,12 +142,12 @@ export class WishlistRepository {
     return {
       ownerName: list.rows[0]?.owner_name ?? '',
       items: items.rows.map(row => ({
-        id: row.id as string,
-        productId: row.product_id as string,
-        variant: row.variant as string,
+        id: row.id,
+        productId: row.product_id,
+        variant: row.variant,
         ...product(row),
-        votes: { up: row.up as number, down: row.down as number },
-        ...(row.my_value === null ? {} : { myVote: { value: Number(row.my_value), comment: row.my_comment as string, firstName: row.my_first_name as string } }),
+        votes: { up: row.up, down: row.down },
+        ...(row.my_value === null ? {} : { myVote: { value: row.my_value, comment: row.my_comment, firstName: row.my_first_name } }),
       })),
     };
   }

@@ -215,8 +215,9 @@ export const sharePageSchema = {
   params: shareParams,
 } as const;
 
-/** The answers' types, for the repository's views (`ownerView`, `sharedView`) once the routes are typed from these schemas. */
+/** The list as its owner sees it (the repository's `ownerView`), in every owner route's answer. */
 export type OwnerWishlist = FromShared<typeof ownerWishlistSchema>;
+/** The list as a friend sees it through the share link (the repository's `sharedView`): `myVote.value` is `1 | -1`. */
 export type SharedList = FromShared<(typeof sharedListSchema.response)[200]>;
 
 const burst = {

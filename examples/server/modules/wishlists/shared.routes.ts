@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { FromSchema } from 'json-schema-to-ts';
 import { BODY_LIMITS, VOTER_QUOTA_PRUNE_MS } from '../../limits.js';
 import { ApiError } from '../../plugins/errors.js';
 import { clientKey } from '../../plugins/client-address.js';
 import { perWindow } from '../../plugins/rate-limit.js';
+import { typed } from '../../plugins/type-provider.js';
 import { type PageLocale, message, pageLocale, render } from '../../pages/render.js';
 import { type WishlistContext, bearer } from './context.js';
 import { WishlistRepository } from './repository.js';
@@ -15,8 +15,6 @@ import type { VoteOutcome } from './votes.repository.js';
 const utcDay = () => new Date().toISOString().slice(0, 10);
 /** Seconds until the next UTC day, when an address may mint voters again. */
 const secondsUntilTomorrow = (now = Date.now()) => Math.ceil((86_400_000 - (now % 86_400_000)) / 1000);
-
-type ShareParams = FromSchema<typeof sharedListSchema.params>;
 
 /** The share link's page, in the shopper's language: head and body filled from templates, every value escaped. */
 function sharePage(locale: PageLocale, title: string, lead: string, { head, body }: { head: string; body: string } = { head: '', body: '' }): string {
@@ -33,7 +31,8 @@ function sharePage(locale: PageLocale, title: string, lead: string, { head, body
  * voter token, upserted so a vote is never counted twice; voters capped per address, list and day; written by
  * group commit), and the link's own page. Rate limited per address.
  */
-export async function sharedRoutes(app: FastifyInstance, context: WishlistContext): Promise<void> {
+export async function sharedRoutes(root: FastifyInstance, context: WishlistContext): Promise<void> {
+  const app = typed(root);
   const { tokens, live } = context;
   const lists = new WishlistRepository(app.db);
   const { voteRateLimit: perMinute, votersPerAddress } = app.serverConfig;
@@ -50,12 +49,12 @@ export async function sharedRoutes(app: FastifyInstance, context: WishlistContex
   const pruning = setInterval(prune, VOTER_QUOTA_PRUNE_MS).unref();
   app.addHook('onClose', async () => clearInterval(pruning));
 
-  app.get<{ Params: ShareParams }>('/v1/shared/:token', { config: voteRateLimit, schema: sharedListSchema }, async request => {
+  app.get('/v1/shared/:token', { config: voteRateLimit, schema: sharedListSchema }, async request => {
     const { shareId, listId } = await context.resolveShare(request.params.token);
     return lists.sharedView(listId, context.voter(request, shareId)?.voterId ?? '');
   });
 
-  app.put<{ Params: FromSchema<typeof voteSchema.params>; Body: FromSchema<typeof voteSchema.body> }>(
+  app.put(
     '/v1/shared/:token/items/:itemId/vote',
     { bodyLimit: BODY_LIMITS.wishlist, config: voteRateLimit, schema: voteSchema },
     async (request, reply) => {
@@ -107,7 +106,7 @@ export async function sharedRoutes(app: FastifyInstance, context: WishlistContex
     },
   );
 
-  app.get<{ Params: ShareParams }>(
+  app.get(
     '/w/:token',
     // Capability URL: never leak it to the sites the page links to, never cache it.
     { config: { ...voteRateLimit, securityHeaders: 'capability' }, schema: sharePageSchema },
