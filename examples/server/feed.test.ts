@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type FakeInstagram, startFakeInstagram } from './dev/fake-instagram/server.js';
+import { FeedService } from './modules/feeds/scheduler.service.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
 const FEED = 'maison-lumiere';
@@ -244,6 +245,23 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
     assert.equal(apiCalls(), calls);
     await server.app.feeds.connect(FEED, fake.issueCode(), 'http://127.0.0.1/v1/instagram/callback');
     assert.equal((await status()).token.status, 'valid');
+  });
+
+  test('two instances on one database: a due feed is fetched by one of them, not both', async () => {
+    // A second instance's scheduler on the same database, as in a fleet.
+    const other = new FeedService(server.db, server.app.serverConfig, server.app.log);
+    // Past the pause of the quota test above.
+    const due = new Date(Date.now() + 48 * HOUR);
+    const fetches = () => fake.calls.filter(call => call.path === '/me/media').length;
+    let before = fetches();
+    await server.app.feeds.tick(due);
+    const onePass = fetches() - before;
+    assert.ok(onePass > 0, 'the feed was due');
+    before = fetches();
+    const dueAgain = new Date(due.getTime() + 2 * HOUR);
+    await Promise.all([server.app.feeds.tick(dueAgain), other.tick(dueAgain)]);
+    assert.equal(fetches() - before, onePass, 'both schedulers ran; the feed was fetched once');
+    await other.stop();
   });
 
   test('the hotspot API rejects out-of-range coordinates with a 400 and places valid ones', async () => {

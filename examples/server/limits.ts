@@ -29,6 +29,12 @@ export const SSE_HEARTBEAT_MS = 20 * SECOND;
 /** Characters of the base64url SHA-256 kept in an ETag (162 bits: collisions are not a concern). */
 export const ETAG_LENGTH = 27;
 
+/**
+ * How long an instance's claim on a feed's scheduled pass lasts: longer than a fetch with its media downloads
+ * takes, short enough that a feed whose instance died is fetched again soon.
+ */
+export const FEED_FETCH_LEASE_MS = 10 * MINUTE;
+
 /** pg_advisory_xact_lock key held while migrating, so two servers starting on one PostgreSQL never race. */
 export const MIGRATION_LOCK_ID = 7366000;
 

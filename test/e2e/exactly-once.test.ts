@@ -59,7 +59,9 @@ describe('each event once at a plain collector on another origin (Chromium, buil
     const page = await open(context);
     const start = collector.log.length;
     await page.getByRole('button', { name: 'Copier le lien' }).click();
-    // At once: the 2 s batch timer has not fired, the page sends as it goes away.
+    // The shopper sees "Lien copié" (the copy is reported once the clipboard took it), then leaves at once: the
+    // 2 s batch timer has not fired, the page sends as it goes away.
+    await page.getByText('Lien copié').first().waitFor();
     await page.goto(`${pages.url}/b.html`);
     await page.getByRole('button', { name: 'Copier le lien' }).waitFor();
     await until(() => idsOf('share_copy_link', start).length === 1, 'the copy reached the collector');
@@ -71,6 +73,7 @@ describe('each event once at a plain collector on another origin (Chromium, buil
     // This page has seen the collector answer: its next copy goes out as it unloads, and only then.
     const again = collector.log.length;
     await page.getByRole('button', { name: 'Copier le lien' }).click();
+    await page.getByText('Lien copié').first().waitFor();
     await page.goto(`${pages.url}/a.html`);
     await page.getByRole('button', { name: 'Copier le lien' }).waitFor();
     await until(() => idsOf('share_copy_link', again).length === 1, 'the second copy reached the collector');

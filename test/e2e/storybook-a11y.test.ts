@@ -41,16 +41,20 @@ async function runAxe(page: Page): Promise<AxeResult> {
 describe('accessibility of every story (axe-core, WCAG 2.2 A/AA rules)', () => {
   let browser: Browser;
   let storybook: Awaited<ReturnType<typeof serveStorybook>>;
-  /** One page for every story: the preview switches stories and globals as the manager does, without reloading. */
-  let page: Page;
+  /**
+   * Pages that each run a share of a story's languages and palettes: axe runs in each page's renderer, so two
+   * pages use both cores. Each switches stories and globals as the manager does, without reloading.
+   */
+  let pages: Page[] = [];
   const stories = storybookEntries().filter(entry => entry.type === 'story');
+  const combinations = locales.flatMap(({ value: locale }) => paletteNames.map(palette => ({ locale, palette })));
   const outcomes: AxeOutcome[] = [];
 
   before(async () => {
     storybook = await serveStorybook();
     browser = await launchBrowser();
-    page = await browser.newPage();
-    await openStory(page, storybook.url, stories[0].id);
+    pages = await Promise.all([0, 1].map(() => browser.newPage()));
+    await Promise.all(pages.map(page => openStory(page, storybook.url, stories[0].id)));
   });
   after(async () => {
     await browser?.close();
@@ -60,28 +64,34 @@ describe('accessibility of every story (axe-core, WCAG 2.2 A/AA rules)', () => {
 
   for (const story of stories) {
     test(`${story.title} / ${story.name}: no serious or critical violation in ${locales.length} languages × ${paletteNames.length} palettes`, async () => {
-      await switchStory(page, story.id);
-      const failures: string[] = [];
-      for (const { value: locale } of locales) {
-        for (const palette of paletteNames) {
-          await switchGlobals(page, { locale, palette });
-          const result = await runAxe(page);
-          const serious = result.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical');
-          outcomes.push({
-            widget: story.title.replace('Widgets/', '').toLowerCase(),
-            story: story.name,
-            locale,
-            palette,
-            passed: result.passes.map(rule => rule.id),
-            inapplicable: result.inapplicable.map(rule => rule.id),
-            incomplete: result.incomplete.map(rule => rule.id),
-            violations: result.violations.map(rule => `${rule.id} (${rule.impact})`),
-          });
-          for (const violation of serious) {
-            failures.push(`[${locale}, ${palette}] ${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map(node => JSON.stringify(node.target)).join(', ')}`);
+      const results: AxeResult[] = [];
+      await Promise.all(
+        pages.map(async (page, share) => {
+          await switchStory(page, story.id);
+          for (let index = share; index < combinations.length; index += pages.length) {
+            await switchGlobals(page, combinations[index]);
+            results[index] = await runAxe(page);
           }
+        }),
+      );
+      const failures: string[] = [];
+      // Recorded in the order of the combinations, whichever page ran them.
+      combinations.forEach(({ locale, palette }, index) => {
+        const result = results[index];
+        outcomes.push({
+          widget: story.title.replace('Widgets/', '').toLowerCase(),
+          story: story.name,
+          locale,
+          palette,
+          passed: result.passes.map(rule => rule.id),
+          inapplicable: result.inapplicable.map(rule => rule.id),
+          incomplete: result.incomplete.map(rule => rule.id),
+          violations: result.violations.map(rule => `${rule.id} (${rule.impact})`),
+        });
+        for (const violation of result.violations.filter(entry => entry.impact === 'serious' || entry.impact === 'critical')) {
+          failures.push(`[${locale}, ${palette}] ${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map(node => JSON.stringify(node.target)).join(', ')}`);
         }
-      }
+      });
       assert.deepEqual(failures, []);
     });
   }

@@ -16,8 +16,11 @@ async function pictures(page: Page) {
   }, deepQueryAll);
 }
 
-/** The built Storybook (`npm run storybook:build`), served as files, as marketers open it. */
-describe('built Storybook', () => {
+/**
+ * The built Storybook (`npm run storybook:build`), served as files, as marketers open it. Each test opens a page
+ * of its own, so two run at once: each page renders in its own process, on its own core.
+ */
+describe('built Storybook', { concurrency: 2 }, () => {
   let browser: Browser;
   let storybook: Awaited<ReturnType<typeof serveStorybook>>;
   const entries = storybookEntries();

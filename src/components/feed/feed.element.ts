@@ -3,9 +3,8 @@ import type { PropertyDeclarations } from 'lit';
 import { $config } from '../../core/config.js';
 import { oneOf, warnAttribute } from '../../core/attribute-warning.js';
 import { VitrineElement } from '../../core/element.js';
-import { formatDate } from '../../core/format.js';
 import { readPageProduct } from '../../features/product/page-product.js';
-import { apiUrl, request } from '../../core/http.js';
+import { apiUrl } from '../../core/http.js';
 import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import { track } from '../../core/track.js';
@@ -14,24 +13,14 @@ import { WishlistAddRequestEvent } from '../../features/wishlist/wishlist.events
 import { feedMessages } from './feed.i18n.js';
 import type { FeedMessages } from './feed.i18n.js';
 import { feedStyles } from './feed.styles.js';
-import type { FeedData, FeedPost, FeedProduct, FeedSlide } from './feed.types.js';
+import { loadFeed } from './feed.load.js';
+import { type PostView, picture, postDialogBody } from './feed.post.js';
+import type { FeedData, FeedPost, FeedProduct } from './feed.types.js';
 
 export type FeedLayout = 'grid' | 'carousel' | 'look';
 const LAYOUTS: readonly FeedLayout[] = ['grid', 'carousel', 'look'];
 const FEED_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const WIDGET = 'vitrine-feed';
-
-/** One request per feed URL and page, shared by every element showing it; a failure is forgotten so a later element retries. */
-const requests = new Map<string, Promise<FeedData>>();
-function load(url: string): Promise<FeedData> {
-  let pending = requests.get(url);
-  if (!pending) {
-    pending = request<FeedData>(url, { credentials: 'omit' });
-    pending.catch(() => requests.delete(url));
-    requests.set(url, pending);
-  }
-  return pending;
-}
 
 function integer(name: string, value: number, min: number, max: number, fallback: number): number {
   if (Number.isInteger(value) && value >= min && value <= max) return value;
@@ -176,7 +165,7 @@ export class VitrineFeed extends VitrineElement {
     }
     this.status = 'loading';
     const feed = this.feed;
-    load(apiUrl(this.base, `v1/feeds/${feed}`)).then(
+    loadFeed(apiUrl(this.base, `v1/feeds/${feed}`)).then(
       data => {
         if (feed !== this.feed) return;
         this.fetched = data;
@@ -220,102 +209,34 @@ export class VitrineFeed extends VitrineElement {
   private renderTile(post: FeedPost, index: number) {
     const kind = post.type === 'video' ? `, ${this.l10n.t('video')}` : post.type === 'carousel' ? `, ${this.l10n.t('carousel', post.slides.length)}` : '';
     return html`<button class="tile" part="post" data-index=${index} aria-label=${`${post.alt || this.l10n.t('post', index + 1, this.shown.length)}${kind}`} @click=${() => this.show(index)}>
-      ${this.picture(post.slides[0], `(min-width: 64rem) ${Math.round(1024 / this.cols)}px, ${Math.round(100 / this.cols)}vw`, '', true)}
+      ${picture(post.slides[0], `(min-width: 64rem) ${Math.round(1024 / this.cols)}px, ${Math.round(100 / this.cols)}vw`, '', true, value => this.url(value))}
       ${post.type === 'image' ? nothing : html`<span class="badge" aria-hidden="true">${post.type === 'video' ? '▶' : '❐'}</span>`}
     </button>`;
   }
 
-  private picture(slide: FeedSlide, sizes: string, alt: string, lazy: boolean) {
-    const set = (format: 'webp' | 'jpeg') =>
-      slide.renditions
-        .map(rendition => [this.url(rendition[format]), rendition.width] as const)
-        .filter(([url]) => url)
-        .map(([url, width]) => `${url} ${width}w`)
-        .join(', ');
-    const fallback = slide.renditions[Math.min(1, slide.renditions.length - 1)];
-    return html`<picture>
-      <source type="image/webp" srcset=${set('webp')} sizes=${sizes} />
-      <img src=${(fallback && this.url(fallback.jpeg)) ?? nothing} srcset=${set('jpeg')} sizes=${sizes} alt=${alt} width=${slide.width} height=${slide.height} loading=${lazy ? 'lazy' : 'eager'} decoding="async" />
-    </picture>`;
+  /** What the dialog's body needs from the element: its state, and what its controls do. */
+  private get postView(): PostView {
+    return {
+      l10n: this.l10n,
+      url: value => this.url(value),
+      catalog: this.products,
+      position: this.open,
+      count: this.shown.length,
+      active: this.active,
+      close: () => this.dialog?.close(),
+      go: delta => void this.go(delta),
+      slide: direction => this.slide(direction),
+      hotspot: (post, productId) => void this.hotspot(post, productId),
+      productClick: (post, product) => this.productClick(post, product),
+      addToWishlist: product => this.dispatchEvent(new WishlistAddRequestEvent({ productId: product.id, source: 'feed' })),
+    };
   }
 
   private renderDialog() {
     const post = this.shown[this.open];
     return html`<dialog part="dialog" aria-label=${post ? this.l10n.t('post', this.open + 1, this.shown.length) : nothing} @close=${this.closed} @keydown=${this.keydown}>
-      ${post ? this.renderPost(post) : nothing}
+      ${post ? postDialogBody(post, this.postView) : nothing}
     </dialog>`;
-  }
-
-  private renderPost(post: FeedPost) {
-    const t = this.l10n;
-    const catalog = this.products;
-    const ids = [...new Set(post.slides.flatMap(slide => slide.hotspots.map(hotspot => hotspot.productId)))].filter(id => catalog.has(id));
-    const products = ids.map(id => catalog.get(id)!);
-    const permalink = safeUrl(post.permalink);
-    return html`<div class="bar">
-        <button part="close" aria-label=${t.t('close')} @click=${() => this.dialog?.close()}>✕</button>
-        <span class="counter" id="counter">${t.t('counter', this.open + 1, this.shown.length)}</span>
-        <button part="dialog-button" aria-label=${t.t('previousPost')} ?disabled=${this.open === 0} @click=${() => this.go(-1)}>←</button>
-        <button part="dialog-button" aria-label=${t.t('nextPost')} ?disabled=${this.open === this.shown.length - 1} @click=${() => this.go(1)}>→</button>
-      </div>
-      <div class="body" tabindex="-1">
-        <div>
-          <ul class="slides">
-            ${post.slides.map(
-              (slide, index) => html`<li class="frame" data-ratio=${slide.width / slide.height} aria-label=${t.t('slide', index + 1, post.slides.length)}>
-                ${slide.type === 'video' && slide.video && this.url(slide.video)
-                  ? html`<video src=${this.url(slide.video)!} poster=${this.url(slide.renditions[slide.renditions.length - 1].jpeg) ?? nothing} controls playsinline preload="none" width=${slide.width} height=${slide.height}></video>`
-                  : this.picture(slide, '(min-width: 48rem) 36rem, 100vw', post.alt, index > 0)}
-                ${slide.hotspots
-                  .filter(hotspot => catalog.has(hotspot.productId))
-                  .map(hotspot => {
-                    const product = catalog.get(hotspot.productId)!;
-                    return html`<button
-                      class="hotspot"
-                      part="hotspot"
-                      data-x=${hotspot.x}
-                      data-y=${hotspot.y}
-                      aria-pressed=${this.active === product.id}
-                      aria-label=${t.t('hotspot', ids.indexOf(product.id) + 1, product.title, t.price(product.price, product.currency))}
-                      @click=${() => this.hotspot(post, product.id)}
-                    >
-                      ${ids.indexOf(product.id) + 1}
-                    </button>`;
-                  })}
-              </li>`,
-            )}
-          </ul>
-          ${post.slides.length > 1
-            ? html`<p class="slide-nav">
-                <button part="dialog-button" aria-label=${t.t('previousSlide')} @click=${() => this.slide(-1)}>‹</button>
-                <button part="dialog-button" aria-label=${t.t('nextSlide')} @click=${() => this.slide(1)}>›</button>
-              </p>`
-            : nothing}
-        </div>
-        <div>
-          <p class="caption" part="caption">${post.caption}</p>
-          <p>
-            ${permalink ? html`<a class="permalink" href=${permalink} target="_blank" rel="noopener">${t.t('viewOnInstagram')}</a> · ` : nothing}<time datetime=${post.timestamp}
-              >${formatDate(t.locale, post.timestamp, 'long')}</time
-            >
-          </p>
-          ${products.length
-            ? html`<h2 id="look">${t.t('shopTheLook')}</h2>
-                <ul part="products" aria-labelledby="look">
-                  ${products.map(
-                    (product, index) => html`<li class=${product.id === this.active ? 'product active' : 'product'}>
-                      <img src=${this.url(product.image) ?? nothing} alt="" width="64" height="80" loading="lazy" />
-                      <a part="product-link" id=${`product-${index}`} href=${this.url(product.link) ?? nothing} @click=${() => this.productClick(post, product)}
-                        >${index + 1}. ${product.title}</a
-                      >
-                      <span>${t.price(product.price, product.currency)} · ${t.t(product.availability)}</span>
-                      <button class="wish" part="wishlist-button" aria-label=${t.t('addToWishlist', product.title)} @click=${() => this.dispatchEvent(new WishlistAddRequestEvent({ productId: product.id, source: 'feed' }))}>♡</button>
-                    </li>`,
-                  )}
-                </ul>`
-            : nothing}
-        </div>
-      </div>`;
   }
 
   protected override updated(): void {

@@ -41,5 +41,9 @@ const de: WishlistMessages = {
   loading: 'Liste wird geladen…',
   voteFailed: 'Ihre Stimme konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
   thanked: 'Stimme gespeichert',
+  burstAddress: (voters, votes) => `Verdächtige Stimmen: ${voters} neue Abstimmende über eine Verbindung an einem Tag (${votes} Stimmen).`,
+  burstWindow: (voters, votes) => `Verdächtige Stimmen: ${voters} neue Abstimmende kurz nacheinander (${votes} Stimmen).`,
+  removeBurst: 'Diese Stimmen entfernen',
+  burstRemoved: votes => (votes === 1 ? '1 Stimme entfernt.' : `${votes} Stimmen entfernt.`),
 };
 export default de;

@@ -8,6 +8,7 @@ import { $session } from '../../features/session/session.js';
 import { StoreController } from '../../core/store-controller.js';
 import type { SharedWishlist, WishlistItem, WishlistState } from '../../features/wishlist/index.js';
 import { $wishlist, removeFromWishlist, revokeWishlistShare, shareWishlist, startWishlist, watchWishlist } from '../../features/wishlist/index.js';
+import { BurstReview } from './wishlist.bursts.js';
 import { VitrineWishlistShareEvent, VitrineWishlistVoteEvent } from './wishlist.events.js';
 import type { FriendView } from './wishlist.friend.js';
 import { wishlistCatalog } from './wishlist.i18n.js';
@@ -46,6 +47,7 @@ const score = (item: WishlistItem) => (item.votes?.up ?? 0) - (item.votes?.down 
  * @csspart deck - The swipe deck (shared mode, narrow screens).
  * @csspart card - The card on top of the deck.
  * @csspart status - Live messages (new votes, offline, errors).
+ * @csspart burst - Owner mode: the notice of a suspicious burst of new voters, with "Retirer ces votes".
  * @cssprop [--vitrine-wishlist-accent=var(--vitrine-accent, #c2410c)] - Pressed votes and the share action.
  * @cssprop [--vitrine-wishlist-on-accent=var(--vitrine-on-accent, #fff)] - Text on the accent.
  * @cssprop [--vitrine-wishlist-border=#e5e5e5] - Separators and card borders.
@@ -99,6 +101,7 @@ export class VitrineWishlist extends VitrineElement {
   messages?: ElementMessages<WishlistMessages>;
 
   private readonly l10n = new LocalizeController(this, 'wishlist', wishlistCatalog);
+  private readonly bursts = new BurstReview(this, this.l10n, status => (this.status = status));
   private stopWatching?: () => void;
   /** The friend's page, imported on first use of `mode="shared"`. */
   private friend?: Promise<FriendView>;
@@ -121,10 +124,12 @@ export class VitrineWishlist extends VitrineElement {
     if (!this.isShared) {
       if (this.data) return;
       startWishlist();
+      void this.bursts.load();
       this.stopWatching = watchWishlist(notice => {
         const item = $wishlist.get().items.find(entry => entry.id === notice.itemId);
         this.status = this.l10n.t('voted', item?.title ?? notice.productId);
         this.dispatchEvent(new VitrineWishlistVoteEvent(notice));
+        this.bursts.voteArrived();
       });
     } else {
       this.friend ??= import('./wishlist.friend.js').then(module => (this.friendView = new module.FriendView(this, this.l10n)));
@@ -217,6 +222,7 @@ export class VitrineWishlist extends VitrineElement {
             <button type="button" @click=${this.revoke}>${this.l10n.t('revoke')}</button>
           </div>`
         : nothing}
+      ${this.data ? nothing : this.bursts.render()}
       <p class="muted" part="status" role="status">
         ${this.status || (list.error === 'network' ? this.l10n.t('offline') : list.error ? this.l10n.t('failed') : '')}
       </p>

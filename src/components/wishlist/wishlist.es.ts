@@ -41,5 +41,9 @@ const es: WishlistMessages = {
   loading: 'Cargando la lista…',
   voteFailed: 'No se ha podido enviar tu voto. Inténtalo de nuevo.',
   thanked: 'Voto guardado',
+  burstAddress: (voters, votes) => `Votos sospechosos: ${voters} votantes nuevos desde una misma conexión en un día (${votes} votos).`,
+  burstWindow: (voters, votes) => `Votos sospechosos: ${voters} votantes nuevos seguidos (${votes} votos).`,
+  removeBurst: 'Quitar estos votos',
+  burstRemoved: votes => (votes === 1 ? '1 voto quitado.' : `${votes} votos quitados.`),
 };
 export default es;

@@ -41,6 +41,10 @@ export type WishlistMessages = {
   loading: string;
   voteFailed: string;
   thanked: string;
+  burstAddress: (voters: number, votes: number) => string;
+  burstWindow: (voters: number, votes: number) => string;
+  removeBurst: string;
+  burstRemoved: (votes: number) => string;
 };
 
 export const wishlistCatalog: Catalog<WishlistMessages> = {
@@ -84,6 +88,10 @@ export const wishlistCatalog: Catalog<WishlistMessages> = {
     loading: 'Chargement de la liste…',
     voteFailed: "Votre vote n'a pas pu être envoyé. Réessayez.",
     thanked: 'Vote enregistré',
+    burstAddress: (voters, votes) => `Votes suspects : ${voters} nouveaux votants depuis une même connexion dans la journée (${votes} votes).`,
+    burstWindow: (voters, votes) => `Votes suspects : ${voters} nouveaux votants arrivés coup sur coup (${votes} votes).`,
+    removeBurst: 'Retirer ces votes',
+    burstRemoved: votes => (votes > 1 ? `${votes} votes retirés.` : `${votes} vote retiré.`),
   },
   en: {
     sortBy: 'Sort by',
@@ -125,6 +133,10 @@ export const wishlistCatalog: Catalog<WishlistMessages> = {
     loading: 'Loading the list…',
     voteFailed: 'Your vote could not be sent. Please try again.',
     thanked: 'Vote saved',
+    burstAddress: (voters, votes) => `Suspicious votes: ${voters} new voters from one connection in one day (${votes} votes).`,
+    burstWindow: (voters, votes) => `Suspicious votes: ${voters} new voters in quick succession (${votes} votes).`,
+    removeBurst: 'Remove these votes',
+    burstRemoved: votes => (votes === 1 ? '1 vote removed.' : `${votes} votes removed.`),
   },
   // Each in a chunk of its own, fetched the first time a widget speaks it: French and English pages never load them.
   de: () => import('./wishlist.de.js'),

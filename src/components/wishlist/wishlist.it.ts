@@ -40,5 +40,9 @@ const it: WishlistMessages = {
   loading: 'Caricamento della lista…',
   voteFailed: 'Non è stato possibile inviare il tuo voto. Riprova.',
   thanked: 'Voto salvato',
+  burstAddress: (voters, votes) => `Voti sospetti: ${voters} nuovi votanti dalla stessa connessione in un giorno (${votes} voti).`,
+  burstWindow: (voters, votes) => `Voti sospetti: ${voters} nuovi votanti uno dopo l'altro (${votes} voti).`,
+  removeBurst: 'Rimuovi questi voti',
+  burstRemoved: votes => (votes === 1 ? '1 voto rimosso.' : `${votes} voti rimossi.`),
 };
 export default it;

@@ -90,6 +90,19 @@ export const wishlistStyles = css`
   [part~='votes'] {
     font-variant-numeric: tabular-nums;
   }
+  .burst {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 2px solid var(--vitrine-wishlist-accent, var(--vitrine-accent, #c2410c));
+    border-radius: var(--vitrine-wishlist-radius, var(--vitrine-radius, 0.5rem));
+  }
+  .burst p {
+    margin: 0;
+    flex: 1 1 16rem;
+  }
   /* Themed like the text around it: light text on the browser's white field would be unreadable on dark pages. */
   select {
     min-block-size: 2.75rem;

@@ -36,6 +36,31 @@ describe('<vitrine-wishlist>', () => {
     expect(view.items.map(item => [item.votes.up, item.myVote?.value])).to.deep.equal(items.map(() => [1, 1]));
   });
 
+  it('shows the owner a suspicious burst of new voters, and removes its votes', async () => {
+    const shareToken = await sharedList();
+    const { items } = await fetchSharedWishlist(shareToken);
+    // Five first votes from one address (this browser), with no voter token: five new voters.
+    for (let n = 0; n < 5; n++) {
+      const response = await fetch(`${testApi()}/v1/shared/${shareToken}/items/${items[0].id}/vote`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{"value":1}',
+      });
+      expect(response.status).to.equal(200);
+    }
+    const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist lang="fr"></vitrine-wishlist>`);
+    await waitUntil(() => root(element).querySelector('[part="burst"]'), 'the burst notice', { timeout: 5000 });
+    const notice = root(element).querySelector<HTMLElement>('[part="burst"]')!;
+    expect(notice.getAttribute('role')).to.equal('group');
+    const label = root(element).getElementById(notice.getAttribute('aria-labelledby')!)!;
+    expect(label.textContent).to.equal('Votes suspects : 5 nouveaux votants depuis une même connexion dans la journée (5 votes).');
+    buttonNamed(element, 'Retirer ces votes').click();
+    await waitUntil(() => texts(element, '[part="status"]')[0] === '5 votes retirés.', 'removed', { timeout: 5000 });
+    expect(root(element).querySelector('[part="burst"]')).to.equal(null);
+    expect($wishlist.get().items.map(item => item.votes?.up)).to.deep.equal([0, 0]);
+    await expect(element).to.be.accessible();
+  });
+
   it("lists the owner's items with localized prices and removes one", async () => {
     const element = await fixture<VitrineWishlist>(html`<vitrine-wishlist lang="fr"></vitrine-wishlist>`);
     expect(texts(element, '[part="empty"]')[0]).to.contain('vide');
@@ -141,7 +166,8 @@ describe('<vitrine-wishlist>', () => {
     const realFetch = window.fetch;
     window.fetch = (input, init) => {
       const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
-      if (path.startsWith('/v1/wishlists')) owners.push(`${init?.method ?? 'GET'} ${path.replace(/[0-9a-f-]{36}/, ':id')}`);
+      // The burst review (GET …/bursts) is its own small read, once per run of votes: not a read of the list.
+      if (path.startsWith('/v1/wishlists') && !path.endsWith('/bursts')) owners.push(`${init?.method ?? 'GET'} ${path.replace(/[0-9a-f-]{36}/, ':id')}`);
       return realFetch(input, init);
     };
     try {

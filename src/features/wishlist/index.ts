@@ -6,4 +6,5 @@ export { addToWishlist, removeFromWishlist, revokeWishlistShare, shareWishlist }
 export { watchWishlist } from './wishlist.live.js';
 export { startWishlist } from './wishlist.start.js';
 export { fetchSharedWishlist, voteOnSharedItem } from './wishlist.shared.js';
+export { fetchVoteBursts, removeVoteBurst } from './wishlist.bursts.js';
 export { WishlistAddRequestEvent, type WishlistAddRequestDetail } from './wishlist.events.js';

@@ -95,3 +95,13 @@ export interface Owner {
 export type Op =
   | { kind: 'add' | 'remove'; key: string; productId: string; variant: string; at: string; product?: Partial<WishlistProduct> }
   | { kind: 'merge'; key: string; customer: string };
+
+/** A suspicious burst of new voters the owner may remove: many from one address in a day, or many in quick succession. */
+export interface VoteBurst {
+  id: string;
+  kind: 'address' | 'window';
+  voters: number;
+  votes: number;
+  from: string;
+  to: string;
+}

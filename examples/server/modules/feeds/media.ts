@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
@@ -35,6 +35,16 @@ async function download(url: string, maxBytes: number, accept: RegExp): Promise<
   return buffer;
 }
 
+/**
+ * Instances of a fleet share the media folder and may write one file at once: each writes a name of its own,
+ * then renames it into place, so a reader sees the whole file or none (rename is atomic on one file system).
+ */
+async function writeWhole(path: string, data: Buffer): Promise<void> {
+  const partial = `${path}.${randomUUID()}.partial`;
+  await writeFile(partial, data);
+  await rename(partial, path);
+}
+
 const digest = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex').slice(0, 12);
 
 /**
@@ -58,8 +68,8 @@ export async function rehostImage(url: string, mediaDir: string, folder: string,
     const jpeg = `${name}-${target}.jpg`;
     if (!(await exists(join(dir, webp)))) {
       const resized = image.clone().resize({ width: target, withoutEnlargement: true });
-      await writeFile(join(dir, webp), await resized.clone().webp({ quality: 76 }).toBuffer());
-      await writeFile(join(dir, jpeg), await resized.jpeg({ quality: 80, mozjpeg: true }).toBuffer());
+      await writeWhole(join(dir, webp), await resized.clone().webp({ quality: 76 }).toBuffer());
+      await writeWhole(join(dir, jpeg), await resized.jpeg({ quality: 80, mozjpeg: true }).toBuffer());
     }
     renditions.push({ width: target, webp: `/media/${folder}/${webp}`, jpeg: `/media/${folder}/${jpeg}` });
   }
@@ -72,7 +82,7 @@ export async function rehostVideo(url: string, mediaDir: string, folder: string,
   const file = `${id.replace(/[^0-9A-Za-z_-]/g, '')}-${digest(source)}.mp4`;
   const dir = join(mediaDir, folder);
   await mkdir(dir, { recursive: true });
-  if (!(await exists(join(dir, file)))) await writeFile(join(dir, file), source);
+  if (!(await exists(join(dir, file)))) await writeWhole(join(dir, file), source);
   return `/media/${folder}/${file}`;
 }
 

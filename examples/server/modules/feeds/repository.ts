@@ -32,6 +32,19 @@ export class FeedRepository {
     return (await this.db.query<AccountRow>('SELECT * FROM instagram_accounts ORDER BY feed_id')).rows;
   }
 
+  /** Claims the account's scheduled pass until `until`, unless another instance holds a claim not yet expired. */
+  async claimPass(feedId: string, now: Date, until: Date): Promise<boolean> {
+    const { rows } = await this.db.query(
+      'UPDATE instagram_accounts SET fetch_lease_until = $3 WHERE feed_id = $1 AND (fetch_lease_until IS NULL OR fetch_lease_until <= $2) RETURNING feed_id',
+      [feedId, now, until],
+    );
+    return rows.length > 0;
+  }
+
+  async releasePass(feedId: string): Promise<void> {
+    await this.db.query('UPDATE instagram_accounts SET fetch_lease_until = NULL WHERE feed_id = $1', [feedId]);
+  }
+
   async account(feedId: string): Promise<AccountRow | undefined> {
     return (await this.db.query<AccountRow>('SELECT * FROM instagram_accounts WHERE feed_id = $1', [feedId])).rows[0];
   }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from '../../config.js';
 import type { Database } from '../../db/db.js';
+import { FEED_FETCH_LEASE_MS } from '../../limits.js';
 import { InstagramConnect } from './connect.service.js';
 import { FeedIngest } from './ingest.service.js';
 import { InstagramClient } from './instagram.client.js';
@@ -67,15 +68,22 @@ export class FeedService {
 
   private async pass(now: Date): Promise<void> {
     if (!this.ingest) return;
-    for (const account of await this.feeds.accounts()) {
+    for (const { feed_id: feedId } of await this.feeds.accounts()) {
+      // Every instance of a fleet runs this pass: the one that claims the account does its work.
+      if (!(await this.feeds.claimPass(feedId, now, new Date(now.getTime() + FEED_FETCH_LEASE_MS)))) continue;
       try {
+        // Read after the claim: another instance may have refreshed the token since the list was read.
+        const account = await this.feeds.account(feedId);
+        if (!account) continue;
         const current = await this.ingest.refreshTokenIfDue(account, now);
-        const feed = await this.feeds.feed(account.feed_id);
+        const feed = await this.feeds.feed(feedId);
         const due = !feed?.fetched_at || now.getTime() - new Date(feed.fetched_at).getTime() >= this.config.instagram.syncSeconds * 1000;
         const backingOff = feed?.retry_after && new Date(feed.retry_after) > now;
         if (due && !backingOff && current.token_status === 'valid') await this.ingest.fetch(current, now);
       } catch (error) {
-        this.log.error({ err: error, feedId: account.feed_id }, 'feed scheduler pass failed');
+        this.log.error({ err: error, feedId }, 'feed scheduler pass failed');
+      } finally {
+        await this.feeds.releasePass(feedId).catch((error: unknown) => this.log.error({ err: error, feedId }, 'feed lease release failed; it expires on its own'));
       }
     }
   }
