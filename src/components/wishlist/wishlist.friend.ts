@@ -177,7 +177,7 @@ export class FriendView implements ReactiveController {
     /></label>`;
     const body = !this.deck
       ? html`<ul part="list">
-          ${list.items.map(entry => html`<li part="item">${productCell(this.l10n, entry)}<div class="meta">${this.voting(entry, list.ownerName)}</div></li>`)}
+          ${list.items.map(entry => html`<li part="item">${productCell(this.l10n, entry)}<div class="meta voting">${this.voting(entry, list.ownerName)}</div></li>`)}
         </ul>`
       : item
         ? html`<div class="deck" part="deck">

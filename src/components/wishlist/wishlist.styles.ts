@@ -154,6 +154,10 @@ export const wishlistStyles = css`
     [part~='item'] > :nth-child(3) {
       grid-column: 2;
     }
+    /* The friend's comment box and vote buttons take the row's whole width: the buttons sit side by side. */
+    [part~='item'] > .voting {
+      grid-column: 1 / -1;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .card {
