@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../db/db.js';
+import { GroupCommit, type GroupCommitOptions, type Pending } from '../../db/group-commit.js';
 
 export interface EventRow {
   messageId: string;
@@ -11,10 +12,8 @@ export interface EventRow {
 /** What became of one event: stored by this write, already stored (a duplicate), or refused by the database with why. */
 export type RowOutcome = 'stored' | 'duplicate' | { refused: string };
 
-interface PendingRow {
+interface PendingRow extends Pending<RowOutcome> {
   row: EventRow;
-  settle(outcome: RowOutcome): void;
-  fail(error: unknown): void;
 }
 
 /**
@@ -32,20 +31,9 @@ const INSERT_GROUP = `INSERT INTO events (message_id, name, properties, context,
 /** How many groups go straight to ON CONFLICT DO NOTHING after one held a duplicate. */
 const DEDUP_GROUPS_AFTER_DUPLICATE = 10;
 
-export interface EventWriterOptions {
+export interface EventWriterOptions extends GroupCommitOptions {
   /** Rows per INSERT at most; bounds one statement's work. */
   maxRows?: number;
-  /**
-   * INSERTs in flight at once. 1 for the embedded database (it runs one statement at a time anyway);
-   * more for a PostgreSQL server, so one group's commit (its WAL flush) overlaps the next group's.
-   */
-  concurrency?: number;
-  /**
-   * When fewer rows than this are waiting, wait up to `gatherTurns` more event-loop turns before the INSERT,
-   * so the requests already on their way join it: fewer, larger statements for the same latency.
-   */
-  gatherRows?: number;
-  gatherTurns?: number;
 }
 
 /**
@@ -55,76 +43,31 @@ export interface EventWriterOptions {
  * so under load one commit carries many requests' events and durability does
  * not cost a round trip per event.
  */
-export class EventWriter {
-  private buffer: PendingRow[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private idleWaiters: Array<() => void> = [];
+export class EventWriter extends GroupCommit<PendingRow> {
   private dedupGroupsLeft = 0;
   private readonly maxRows: number;
-  private readonly concurrency: number;
-  private readonly gatherRows: number;
-  private readonly gatherTurns: number;
 
   constructor(
     private readonly db: Pick<Database, 'queryPrepared'>,
-    { maxRows = 2000, concurrency = 1, gatherRows = 0, gatherTurns = 0 }: EventWriterOptions = {},
+    { maxRows = 2000, ...options }: EventWriterOptions = {},
   ) {
+    super(options);
     this.maxRows = maxRows;
-    this.concurrency = concurrency;
-    this.gatherRows = gatherRows;
-    this.gatherTurns = gatherTurns;
   }
 
   /** Stores the rows; resolves per row, once durable, to what became of it. Rejects when nothing could be stored (retry later). */
   write(rows: EventRow[]): Promise<RowOutcome[]> {
-    const settled = Promise.all(
-      rows.map(row => new Promise<RowOutcome>((settle, fail) => this.buffer.push({ row, settle, fail }))),
-    );
-    this.schedule();
+    const pending: PendingRow[] = [];
+    const settled = Promise.all(rows.map(row => new Promise<RowOutcome>((settle, fail) => pending.push({ row, settle, fail }))));
+    this.hand(...pending);
     return settled;
   }
 
-  /** Resolves when every buffered row is written (for shutdown). */
-  flushed(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
-    return new Promise(resolve => this.idleWaiters.push(resolve));
+  protected take(): PendingRow[] {
+    return this.buffer.splice(0, this.maxRows);
   }
 
-  private isIdle(): boolean {
-    return this.buffer.length === 0 && this.inFlight === 0 && !this.scheduled;
-  }
-
-  /**
-   * Starts the next INSERT on a later turn of the event loop (setImmediate: after the poll phase), so the
-   * requests read in this turn, and the answers of the INSERT that just ended, go first.
-   */
-  private schedule(): void {
-    if (this.scheduled || this.buffer.length === 0 || this.inFlight >= this.concurrency) return;
-    this.scheduled = true;
-    let turns = 0;
-    const start = () => {
-      if (this.buffer.length < this.gatherRows && turns++ < this.gatherTurns) {
-        setImmediate(start);
-        return;
-      }
-      this.scheduled = false;
-      while (this.buffer.length > 0 && this.inFlight < this.concurrency) {
-        const group = this.buffer.splice(0, this.maxRows);
-        this.inFlight++;
-        this.insert(group)
-          .catch(error => group.forEach(pending => pending.fail(error)))
-          .finally(() => {
-            this.inFlight--;
-            this.schedule();
-            if (this.isIdle()) this.idleWaiters.splice(0).forEach(resolve => resolve());
-          });
-      }
-    };
-    setImmediate(start);
-  }
-
-  private async insert(group: PendingRow[]): Promise<void> {
+  protected async commit(group: PendingRow[]): Promise<void> {
     // One row per messageId in a statement: the first copy is the one stored, later copies are duplicates
     // (settled only once the first is durable, so a failed INSERT fails them all and they are retried).
     const first = new Map<string, PendingRow>();

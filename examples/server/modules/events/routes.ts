@@ -34,7 +34,7 @@ export async function eventRoutes(root: FastifyInstance): Promise<void> {
     concurrency: app.db.kind === 'postgres' ? 2 : 1,
     // Under 40 rows waiting, up to 2 more event-loop turns for the requests already sent to join:
     // groups of about 35 instead of 27 rows, +10 % events/s, p99 unchanged (measured at 50 connections).
-    gatherRows: 40,
+    gather: 40,
     gatherTurns: 2,
   });
   app.addHook('onClose', () => writer.flushed());

@@ -41,7 +41,7 @@ export async function sharedRoutes(root: FastifyInstance, context: WishlistConte
     // A PostgreSQL server commits one group while the next is sent; PGlite runs one statement at a time anyway.
     concurrency: app.db.kind === 'postgres' ? 2 : 1,
     // As the collector: with under 40 votes waiting, 2 more turns for the requests already read to join.
-    gatherVotes: 40,
+    gather: 40,
     gatherTurns: 2,
   });
   app.addHook('onClose', () => writer.flushed());

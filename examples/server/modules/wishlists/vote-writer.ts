@@ -1,19 +1,10 @@
 import type { Database } from '../../db/db.js';
+import { GroupCommit, type GroupCommitOptions, type Pending } from '../../db/group-commit.js';
 import { MAX_VOTES_PER_GROUP } from '../../limits.js';
 import { type VoteInput, type VoteOutcome, storeVoteGroup } from './votes.repository.js';
 
-interface Pending {
+interface PendingVote extends Pending<VoteOutcome> {
   vote: VoteInput;
-  settle(outcome: VoteOutcome): void;
-  fail(error: unknown): void;
-}
-
-export interface VoteWriterOptions {
-  /** Groups written at once: 1 for the embedded database (one statement at a time), more for a PostgreSQL server. */
-  concurrency?: number;
-  /** With fewer votes than this waiting, up to `gatherTurns` more event-loop turns before writing. */
-  gatherVotes?: number;
-  gatherTurns?: number;
 }
 
 /** SQLSTATE 40P01 (deadlock) and 40001 (serialization): nothing of the group was written, it may run again. */
@@ -26,59 +17,21 @@ const isRetryable = (error: unknown): boolean => ['40P01', '40001'].includes(Str
  * Two votes of one voter on one item never share a group (one upsert cannot touch a row twice): the later one
  * waits for the next group, so votes apply in the order they arrived.
  */
-export class VoteWriter {
-  private buffer: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private idleWaiters: Array<() => void> = [];
+export class VoteWriter extends GroupCommit<PendingVote> {
   /** (item, voter) of the groups being written. */
   private readonly writing = new Set<string>();
-  private readonly concurrency: number;
-  private readonly gatherVotes: number;
-  private readonly gatherTurns: number;
 
   constructor(
     private readonly db: Pick<Database, 'transaction'>,
     private readonly cap: number,
-    { concurrency = 1, gatherVotes = 0, gatherTurns = 0 }: VoteWriterOptions = {},
+    options: GroupCommitOptions = {},
   ) {
-    this.concurrency = concurrency;
-    this.gatherVotes = gatherVotes;
-    this.gatherTurns = gatherTurns;
+    super(options);
   }
 
   /** Resolves once the vote is committed (or refused), rejects when the group could not be written (retry later). */
   write(vote: VoteInput): Promise<VoteOutcome> {
-    const outcome = new Promise<VoteOutcome>((settle, fail) => this.buffer.push({ vote, settle, fail }));
-    this.schedule();
-    return outcome;
-  }
-
-  /** Resolves when every vote handed in is written (for shutdown). */
-  flushed(): Promise<void> {
-    if (this.buffer.length === 0 && this.inFlight === 0 && !this.scheduled) return Promise.resolve();
-    return new Promise(resolve => this.idleWaiters.push(resolve));
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.buffer.length === 0 || this.inFlight >= this.concurrency) return;
-    this.scheduled = true;
-    // setImmediate: after the poll phase, so every request read in this turn joins the group; with few votes
-    // waiting, up to `gatherTurns` more turns for the requests already on their way.
-    let turns = 0;
-    const start = () => {
-      if (this.buffer.length < this.gatherVotes && turns++ < this.gatherTurns) {
-        setImmediate(start);
-        return;
-      }
-      this.scheduled = false;
-      while (this.buffer.length > 0 && this.inFlight < this.concurrency) {
-        const next = this.take();
-        if (next.group.length === 0) break;
-        this.run(next);
-      }
-    };
-    setImmediate(start);
+    return new Promise<VoteOutcome>((settle, fail) => this.hand({ vote, settle, fail }));
   }
 
   /**
@@ -86,10 +39,10 @@ export class VoteWriter {
    * holds; those are left for a later group. A repeat identical to a vote of the group (a double tap, a script)
    * rides along: it gets the same answer, and changes nothing.
    */
-  private take(): { group: Pending[]; keys: Set<string> } {
-    const group: Pending[] = [];
-    const byKey = new Map<string, { vote: string; riders: Pending[] }>();
-    const rest: Pending[] = [];
+  protected take(): PendingVote[] {
+    const group: PendingVote[] = [];
+    const byKey = new Map<string, { vote: string; riders: PendingVote[] }>();
+    const rest: PendingVote[] = [];
     for (const pending of this.buffer) {
       const { itemId, voterId, shareId, tokenHash, value, comment, firstName } = pending.vote;
       const key = `${itemId} ${voterId}`;
@@ -115,25 +68,19 @@ export class VoteWriter {
         riders.forEach(rider => rider.fail(error));
       };
     }
-    return { group, keys: new Set(byKey.keys()) };
+    return group;
   }
 
-  private run({ group, keys }: { group: Pending[]; keys: Set<string> }): void {
-    this.inFlight++;
+  protected async commit(group: PendingVote[]): Promise<void> {
+    const keys = group.map(({ vote }) => `${vote.itemId} ${vote.voterId}`);
     keys.forEach(key => this.writing.add(key));
     const votes = group.map(pending => pending.vote);
     const store = () => this.db.transaction(tx => storeVoteGroup(tx, votes, this.cap));
-    store()
-      .catch(error => (isRetryable(error) ? store() : Promise.reject(error)))
-      .then(
-        outcomes => group.forEach((pending, index) => pending.settle(outcomes[index])),
-        error => group.forEach(pending => pending.fail(error)),
-      )
-      .finally(() => {
-        this.inFlight--;
-        keys.forEach(key => this.writing.delete(key));
-        this.schedule();
-        if (this.buffer.length === 0 && this.inFlight === 0 && !this.scheduled) this.idleWaiters.splice(0).forEach(resolve => resolve());
-      });
+    try {
+      const outcomes = await store().catch(error => (isRetryable(error) ? store() : Promise.reject(error)));
+      group.forEach((pending, index) => pending.settle(outcomes[index]));
+    } finally {
+      keys.forEach(key => this.writing.delete(key));
+    }
   }
 }
