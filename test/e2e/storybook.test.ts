@@ -97,7 +97,7 @@ describe('built Storybook', { concurrency: 2 }, () => {
     await preview.locator('vitrine-feed').getByRole('button').first().click();
     const row = preview.locator('story-analytics li[data-event="feed_post_open"]');
     await row.waitFor();
-    assert.match(await row.innerText(), /"feedId":"maison-lumiere".*"postId":"17900000000000001".*"position":0.*"layout":"grid".*✓ taxonomy/s);
+    assert.match(await row.innerText(), /"feedId":"maison-lumiere".*"postId":"17900000000000001".*"position":0.*"layout":"grid".*✓ taxonomie/s);
     await page.getByRole('tab', { name: /Actions/ }).click();
     await page.locator('#storybook-panel-root').getByText('analytics: feed_post_open').first().waitFor();
     await page.close();
