@@ -15,11 +15,15 @@ try {
   const etag = first.headers.get('etag')!;
 
   const base = await runLoad({ url: `${baseline.url}/`, label: 'node:http baseline (204)', serverPid: baseline.pid });
-  const full = await runLoad({ url, label: `GET /v1/feeds/maison-lumiere (200, ${(size / 1024).toFixed(1)} KB)`, serverPid: server.pid });
+  // What a browser sends: the feed comes brotli-compressed (compressed once per version, not per request).
+  const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+  const brotli = await runLoad({ url, headers: browser, label: `GET /v1/feeds/maison-lumiere (200, brotli as browsers ask)`, serverPid: server.pid });
+  const full = await runLoad({ url, headers: { 'accept-encoding': 'identity' }, label: `GET /v1/feeds/maison-lumiere (200, ${(size / 1024).toFixed(1)} KB uncompressed)`, serverPid: server.pid });
   const revalidated = await runLoad({ url, headers: { 'if-none-match': etag }, label: 'GET /v1/feeds/maison-lumiere If-None-Match (304)', serverPid: server.pid });
-  printTable([full, revalidated], base);
-  console.log(`\nfeed from cache / baseline (goal ≥ 0.50): 200 ${(full.requestsPerSec / base.requestsPerSec).toFixed(2)}, 304 ${(revalidated.requestsPerSec / base.requestsPerSec).toFixed(2)}`);
-  if (full.non2xx || full.errors || revalidated.errors) process.exitCode = 1;
+  printTable([brotli, full, revalidated], base);
+  const ratio = (run: { requestsPerSec: number }) => (run.requestsPerSec / base.requestsPerSec).toFixed(2);
+  console.log(`\nfeed from cache / baseline (goal ≥ 0.50): 200 brotli ${ratio(brotli)}, 200 uncompressed ${ratio(full)}, 304 ${ratio(revalidated)}`);
+  if (brotli.non2xx || brotli.errors || full.non2xx || full.errors || revalidated.errors) process.exitCode = 1;
 } finally {
   await Promise.all([server.stop(), baseline.stop()]);
   await rm(mediaDir, { recursive: true, force: true });

@@ -62,7 +62,7 @@ try {
 
   const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', seconds: SECONDS, serverPid: baseline.pid });
   const results = [
-    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify + SELECT 1)', seconds: SECONDS, serverPid: server.pid }),
+    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify, no database)', seconds: SECONDS, serverPid: server.pid }),
     await votes(
       `votes: ${VOTERS} voters x 18 items, changing`,
       voters.flatMap(voter => voter.list.items.flatMap(item => [vote(voter, item, 1), vote(voter, item, -1)])),

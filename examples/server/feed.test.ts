@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type FakeInstagram, startFakeInstagram } from './dev/fake-instagram/server.js';
+import { type IncomingHttpHeaders, get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { FeedService } from './modules/feeds/scheduler.service.js';
 import { type TestServer, startTestServer } from './test-server.js';
 
@@ -138,6 +140,29 @@ describe('Instagram feed pipeline (against the fake Instagram)', () => {
     const again = await fetch(`${server.url}/v1/feeds/${FEED}`, { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
     assert.equal(apiCalls(), calls, 'a shopper request reached Instagram');
+  });
+
+  test('the feed is sent compressed as the browser accepts it (brotli, else gzip), the same JSON', async () => {
+    const plain = await fetch(`${server.url}/v1/feeds/${FEED}`, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('vary'), 'accept-encoding');
+    const json = await plain.text();
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
+      // Raw bytes: fetch would decode them, and the test is of what goes on the wire.
+      const { headers, body } = await new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
+        get(`${server.url}/v1/feeds/${FEED}`, { headers: { 'accept-encoding': accept } }, response => {
+          const chunks: Buffer[] = [];
+          response.on('data', chunk => chunks.push(chunk)).on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject),
+      );
+      assert.equal(headers['content-encoding'], encoding, accept);
+      assert.equal((encoding === 'br' ? brotliDecompressSync(body) : gunzipSync(body)).toString(), json);
+      assert.ok(body.length < json.length / 3, `${encoding}: ${body.length} bytes for ${json.length}`);
+    }
   });
 
   test('the token is refreshed once it is a day old, long before its 60 days', async () => {

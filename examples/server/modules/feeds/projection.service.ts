@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/db.js';
 import { ETAG_LENGTH } from '../../limits.js';
+import { type EncodedBody, encodeBody } from './encodings.js';
 import type { FromShared } from '../../plugins/type-provider.js';
 import { getProducts } from '../products/repository.js';
 import type { productSchema } from '../products/schemas.js';
@@ -19,17 +20,19 @@ export type FeedDocument = FromShared<typeof feedSchema, [typeof productSchema]>
  * ETag whenever something changes, and served from the database; and the merchant's status view.
  */
 export class FeedProjection {
-  private readonly memo = new Map<string, { body: string; etag: string; until: number }>();
+  private readonly memo = new Map<string, { body: EncodedBody; etag: string; until: number }>();
 
   constructor(private readonly db: Queryable) {}
 
-  /** The served JSON and its ETag, or undefined when the feed was never fetched. */
-  async served(feedId: string): Promise<{ body: string; etag: string } | undefined> {
+  /** The served JSON, in each encoding, and its ETag, or undefined when the feed was never fetched. */
+  async served(feedId: string): Promise<{ body: EncodedBody; etag: string } | undefined> {
     const hit = this.memo.get(feedId);
     if (hit && hit.until > Date.now()) return hit;
     const row = await new FeedRepository(this.db).served(feedId);
     if (!row) return undefined;
-    const entry = { ...row, until: Date.now() + MEMO_MS };
+    // Compressed once per version: an unchanged feed read again keeps the encodings it had.
+    const body = hit?.etag === row.etag ? hit.body : encodeBody(row.body);
+    const entry = { body, etag: row.etag, until: Date.now() + MEMO_MS };
     this.memo.set(feedId, entry);
     return entry;
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { pickEncoding } from './encodings.js';
 import { ApiError } from '../../plugins/errors.js';
 import { type FromShared, typed } from '../../plugins/type-provider.js';
 import type { productSchema } from '../products/schemas.js';
@@ -48,9 +49,9 @@ async function routes(scope: FastifyInstance, service: FeedService): Promise<voi
   const { publicUrl } = app.serverConfig;
   app.addSchema(feedSchema);
 
-  // The 200 is the feed's JSON text, built and stored ahead (its document is typed from the Feed schema where it is
-  // built, projection.service.ts) and sent as it is: this one route's reply is that text, not the document.
-  type FeedRoute = { Params: FromShared<typeof feedRouteSchema.params>; Reply: { 200: string; 304: undefined } };
+  // The 200 is the feed's JSON, built and stored ahead (its document is typed from the Feed schema where it is
+  // built, projection.service.ts) and sent as it is, compressed ahead too: this one route's reply is those bytes.
+  type FeedRoute = { Params: FromShared<typeof feedRouteSchema.params>; Reply: { 200: Buffer; 304: undefined } };
   scope.get<FeedRoute>('/v1/feeds/:feedId', { schema: feedRouteSchema }, async (request, reply) => {
     const { feedId } = request.params;
     const feed = await service.served(feedId);
@@ -63,8 +64,11 @@ async function routes(scope: FastifyInstance, service: FeedService): Promise<voi
     }
     reply.header('etag', feed.etag);
     reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400');
+    reply.header('vary', 'accept-encoding');
     if (request.headers['if-none-match'] === feed.etag) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').code(200).send(feed.body);
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.type('application/json; charset=utf-8').code(200).send(feed.body[encoding]);
   });
 
   app.get('/v1/instagram/callback', { schema: callbackSchema }, async (request, reply) => {
