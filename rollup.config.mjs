@@ -66,6 +66,8 @@ export default [
       // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view, the first
       // event to send after consent): stable names, since a content hash in each import() is bytes every page pays for in runtime.js.
       'delivery-send': 'src/core/delivery-send.ts',
+      // The taxonomy check: fetched as the runtime starts (the loader preloads it beside runtime.js).
+      'event-check': 'src/core/event-check.ts',
       tcf: 'src/core/tcf.ts',
       'consent-mode': 'src/core/consent-mode.ts',
       vitals: 'src/core/vitals.ts',

@@ -1,14 +1,16 @@
 import { $config } from './config.js';
 import { $consent } from './consent.js';
-import { EVENT_PROPERTIES } from './events.generated.js';
 import type * as Sending from './delivery-send.js';
-import type { AnalyticsEvent, EventName, EventProperties } from './track.js';
+import type * as Check from './event-check.js';
+import type { AnalyticsEvent } from './track.js';
 import { addSink, uuid } from './track.js';
 import { warnOnce } from './warn.js';
 
 /** localStorage keys, read and written only once consent is granted. */
 export const QUEUE_KEY = 'vitrine:queue';
 export const ANONYMOUS_ID_KEY = 'vitrine:anonymousId';
+/** Events a page closed before its taxonomy check arrived: the next page checks them, then queues them. */
+export const UNCHECKED_KEY = 'vitrine:unchecked';
 /** Events kept at most (in memory before consent, in storage after); the oldest are dropped first and counted. */
 export const MAX_QUEUE = 500;
 
@@ -35,25 +37,6 @@ export interface DeliveryStats {
 export const stats: DeliveryStats = { delivered: 0, rejected: 0, dropped: 0, rejections: [] };
 export const deliveryStats = (): DeliveryStats => ({ ...stats, rejections: [...stats.rejections] });
 
-/**
- * Checks an event against its own entry in the taxonomy: an unknown event, or
- * one missing a required property, is not sent; a property this event does not
- * have, or that is not a primitive, is left out. One warning each.
- */
-function clean(event: AnalyticsEvent): AnalyticsEvent | undefined {
-  const spec = Object.hasOwn(EVENT_PROPERTIES, event.name) ? EVENT_PROPERTIES[event.name as EventName].split(' ') : undefined;
-  if (!spec) return void warnOnce(event.name, `unknown event ${event.name}; not sent`);
-  const properties: EventProperties = {};
-  for (const [key, value] of Object.entries(event.properties)) {
-    if (value == null) continue;
-    if ((spec.includes(key) || spec.includes(`!${key}`)) && typeof value != 'object') properties[key] = value;
-    else warnOnce(event.name + key, `${event.name}: ${key} is not one of its properties (${spec.join(' ')}); left out`);
-  }
-  const missing = spec.find(key => key[0] == '!' && properties[key.slice(1)] === undefined);
-  if (missing) return void warnOnce(event.name + missing, `${event.name} needs ${missing.slice(1)}; not sent`);
-  return { ...event, properties };
-}
-
 /** The pipeline's state, shared by this module (what is tracked, queued and stored) and the sending half (delivery-send.ts). */
 export interface Pipeline {
   queue: AnalyticsEvent[];
@@ -68,8 +51,8 @@ export interface Pipeline {
   timer?: ReturnType<typeof setTimeout>;
   flushDelay: number;
   granted(): boolean;
-  /** The queue stored by this page and others. */
-  load(): AnalyticsEvent[];
+  /** The queue stored by this page and others (or what is stored under another key). */
+  load(key?: string): AnalyticsEvent[];
   /** Mirrors the queue to storage, merged with other tabs' entries (after consent only). */
   persist(): void;
 }
@@ -102,8 +85,8 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     retrying: false,
     flushDelay,
     granted,
-    load: () => {
-      const stored = safely(() => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]'));
+    load: (key = QUEUE_KEY) => {
+      const stored = safely(() => JSON.parse(localStorage.getItem(key) ?? '[]'));
       return Array.isArray(stored) ? stored : [];
     },
     persist: () => {
@@ -133,9 +116,11 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     if ($config.get().dataLayer) ((window as { dataLayer?: unknown[] }).dataLayer ??= []).push({ event: `vitrine.${event.name}`, vitrine: event });
   };
 
-  addSink(tracked => {
-    if ($consent.get() === 'denied') return;
-    let event = clean(tracked);
+  /** The taxonomy check (event-check.ts), fetched as the engine starts; events tracked meanwhile wait here, in order. */
+  let check: typeof Check.clean | undefined;
+  let unchecked: AnalyticsEvent[] = [];
+  const accept = (tracked: AnalyticsEvent) => {
+    let event = check!(tracked);
     if (!event) stats.dropped++;
     const { beforeSend } = $config.get();
     try {
@@ -147,6 +132,27 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     if (granted()) release(event);
     enqueue([event]);
     if (granted()) void sending().then(send => send.queued());
+  };
+  let checking: Promise<void> | undefined;
+  // A failed download is tried again with the next event.
+  const loadCheck = () =>
+    (checking ??= import('./event-check.js').then(
+      module => {
+        check = module.clean;
+        unchecked.splice(0).forEach(accept);
+      },
+      () => void (checking = undefined),
+    ));
+  void loadCheck();
+  addSink(tracked => {
+    if ($consent.get() === 'denied') return;
+    if (check) return accept(tracked);
+    unchecked.push(tracked);
+    void loadCheck();
+  });
+  // Closed before the check arrived (after consent): kept for the next page, which checks them, rather than lost.
+  addEventListener('pagehide', () => {
+    if (unchecked.length && granted()) safely(() => localStorage.setItem(UNCHECKED_KEY, JSON.stringify([...pipeline.load(UNCHECKED_KEY), ...unchecked])));
   });
 
   $consent.subscribe(state => {
@@ -154,8 +160,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       clearTimeout(pipeline.timer);
       pipeline.timer = undefined;
       pipeline.queue = [];
+      unchecked = [];
       pipeline.dropped = 0;
-      safely(() => [QUEUE_KEY, ANONYMOUS_ID_KEY].forEach(key => localStorage.removeItem(key)));
+      safely(() => [QUEUE_KEY, ANONYMOUS_ID_KEY, UNCHECKED_KEY].forEach(key => localStorage.removeItem(key)));
     } else if (state === 'granted') {
       anonymousId = safely(() => localStorage.getItem(ANONYMOUS_ID_KEY)) || anonymousId;
       safely(() => localStorage.setItem(ANONYMOUS_ID_KEY, anonymousId));
@@ -165,6 +172,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       pipeline.queue = [];
       enqueue([...pipeline.load().filter(event => !known.has(event.messageId)), ...waiting]);
       if (pipeline.queue.length) void sending().then(send => send.schedule(0));
+      const left = pipeline.load(UNCHECKED_KEY);
+      safely(() => localStorage.removeItem(UNCHECKED_KEY));
+      left.forEach(event => (check ? accept(event) : unchecked.push(event)));
     }
   });
 

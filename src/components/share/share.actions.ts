@@ -20,13 +20,14 @@ const TAG = 'vitrine-share';
 export interface ShareHost {
   element: HTMLElement & { url: string; title: string; text: string; image: string; hashtags: string; via: string; placement: string; layout: string; updateComplete: Promise<boolean> };
   i18n: LocalizeController<ShareMessages>;
-  /** Shows "Link copied" for a while. */
-  copied(): void;
-  /** The clipboard refused: shows the link in a field to copy by hand. */
-  copyManually(url: string): void;
-  /** The system sheet refused: shows the networks instead. */
-  refused(): void;
+  /** Sets the element's state (it renders again). */
+  set(state: Partial<{ menuOpen: boolean; nativeRefused: boolean; status: string; manualCopy: string }>): void;
 }
+
+/** How long "Link copied" stays on screen. */
+const STATUS_MS = 4000;
+/** Each element's "Link copied" timer, so a second copy restarts it. */
+const statusTimers = new WeakMap<object, number>();
 
 /** What a share sends, as the host page left it after the `vitrine-share` event. */
 interface ShareRequest {
@@ -91,11 +92,13 @@ export function copyLink(host: ShareHost): Promise<void> {
   return share(host, COPY_LINK, async ({ url }) => {
     try {
       await navigator.clipboard.writeText(url);
-      host.copied();
+      host.set({ manualCopy: '', status: host.i18n.t('copied') });
+      clearTimeout(statusTimers.get(host));
+      statusTimers.set(host, window.setTimeout(() => host.set({ status: '' }), STATUS_MS));
     } catch {
       // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
       // The field's label is the instruction; focusing the field reads it out.
-      host.copyManually(url);
+      host.set({ manualCopy: url });
       await host.element.updateComplete;
       const field = host.element.shadowRoot?.querySelector('input');
       field?.focus();
@@ -120,11 +123,25 @@ export function shareNatively(host: ShareHost, kind: 'native' | 'look'): Promise
       // AbortError: the shopper closed the sheet. Refused (NotAllowedError, a type the platform rejects,
       // a failed image download): offer the networks instead. Neither is a share.
       if (!(error instanceof DOMException && error.name === 'AbortError')) {
-        host.refused();
+        host.set({ nativeRefused: true, menuOpen: host.element.layout === 'menu' });
         await host.element.updateComplete;
         host.element.shadowRoot?.querySelector<HTMLElement>('[data-network]')?.focus();
       }
       return false;
     }
   });
+}
+
+/**
+ * Opens the menu and focuses an item: from the trigger (none focused) ArrowDown and Home go to the first,
+ * ArrowUp and End to the last; in the menu, the arrows wrap.
+ */
+export async function focusMenuItem(host: ShareHost, key: string): Promise<void> {
+  const root = host.element.shadowRoot!;
+  const current = [...root.querySelectorAll('[role="menuitem"]')].indexOf(root.activeElement!);
+  const index = { ArrowDown: current + 1, ArrowUp: Math.max(current, 0) - 1, Home: 0, End: -1 }[key] ?? 0;
+  host.set({ menuOpen: true });
+  await host.element.updateComplete;
+  const items = [...root.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  items.at(index % items.length)?.focus();
 }

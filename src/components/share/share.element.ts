@@ -24,8 +24,6 @@ const TAG = 'vitrine-share';
 const COPY_LINK = 'copy';
 /** The networks shown when `networks` is not set, in order. */
 const DEFAULT_NETWORKS = ['facebook', 'pinterest', 'whatsapp', 'x', 'bluesky', 'messenger', 'email', COPY_LINK];
-/** How long "Link copied" stays on screen. */
-const STATUS_MS = 4000;
 
 const SHARE_ICON = 'M18 2a3 3 0 1 1-2 5l-7 4v2l7 4a3 3 0 1 1-1 2v-1l-7-4a3 3 0 1 1 0-4l7-4a3 3 0 0 1 3-4';
 const IMAGE_ICON = 'M4 4h16l1 1v14l-1 1H4l-1-1V5zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3';
@@ -119,7 +117,6 @@ export class VitrineShare extends VitrineElement {
 
   readonly #i18n = new LocalizeController(this, 'share', shareCatalog);
   readonly #registered = new StoreController(this, $registeredShareNetworks);
-  #statusTimer = 0;
   readonly #onHistory = () => this.requestUpdate();
 
   private menuOpen = false;
@@ -161,7 +158,6 @@ export class VitrineShare extends VitrineElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onHistory);
-    clearTimeout(this.#statusTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -204,17 +200,7 @@ export class VitrineShare extends VitrineElement {
   readonly #host: Actions.ShareHost = {
     element: this,
     i18n: this.#i18n,
-    copied: () => {
-      this.manualCopy = '';
-      this.status = this.#i18n.t('copied');
-      clearTimeout(this.#statusTimer);
-      this.#statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
-    },
-    copyManually: url => (this.manualCopy = url),
-    refused: () => {
-      this.nativeRefused = true;
-      this.menuOpen = this.layout === 'menu';
-    },
+    set: state => Object.assign(this, state),
   };
 
   /** Runs an action: at once once fetched, so popups, the clipboard and the share sheet keep the click's user activation. */
@@ -223,8 +209,7 @@ export class VitrineShare extends VitrineElement {
   }
 
   protected override firstUpdated(): void {
-    // A background tab may stay without an idle period: two seconds at most.
-    ready ??= new Promise(resolve => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve)))
+    ready ??= new Promise(resolve => (window.requestIdleCallback ?? setTimeout)(resolve))
       .then(loadActions)
       .catch(() => (loadingActions = undefined));
   }
@@ -246,22 +231,12 @@ export class VitrineShare extends VitrineElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
   }
 
-  /** Opens the menu and focuses its item at `index` (negative: from the end). */
-  async #focusMenuItem(index: number): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    items.at(index % items.length)?.focus();
-  }
-
   /** The menu button pattern, on the trigger and in the menu: arrows (wrapping), Home and End move; Escape and Tab close. */
   #onMenuKeydown(event: KeyboardEvent): void {
-    const current = [...this.renderRoot.querySelectorAll('[role="menuitem"]')].indexOf(this.shadowRoot!.activeElement!);
-    // From the trigger (current -1), ArrowUp opens on the last item.
-    const target = { ArrowDown: current + 1, ArrowUp: Math.max(current, 0) - 1, Home: 0, End: -1 }[event.key];
-    if (target !== undefined) {
+    if (/^(ArrowDown|ArrowUp|Home|End)$/.test(event.key)) {
+      // At once, so the page does not scroll; the focus moves with the actions (at hand after the first idle moment).
       event.preventDefault();
-      void this.#focusMenuItem(target);
+      this.#run(module => module.focusMenuItem(this.#host, event.key));
     } else if (this.menuOpen && (event.key === 'Escape' || event.key === 'Tab')) {
       // Tab: the browser then moves on from the trigger, out of the widget.
       if (event.key === 'Escape') event.preventDefault();
@@ -298,7 +273,7 @@ tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}
     const menu = this.layout === 'menu' && !native;
     return html`${this.layout === 'menu'
       ? html`<button type="button" part="button" aria-haspopup=${menu ? 'menu' : nothing} aria-expanded=${menu ? String(this.menuOpen) : nothing} aria-controls=${menu ? 'menu' : nothing}
-@click=${() => (!menu ? this.#run(module => module.shareNatively(this.#host, 'native')) : this.menuOpen ? (this.menuOpen = false) : this.#focusMenuItem(0))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
+@click=${() => (!menu ? this.#run(module => module.shareNatively(this.#host, 'native')) : this.menuOpen ? (this.menuOpen = false) : this.#run(module => module.focusMenuItem(this.#host, 'Home')))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
       : nothing}${this.layout === 'menu' && native
       ? nothing
       : html`<ul id="menu" part=${menu ? 'menu' : 'list'} role=${menu ? 'menu' : nothing} aria-label=${i18n.t('networks')} ?hidden=${menu && !this.menuOpen} @keydown=${menu ? this.#onMenuKeydown : nothing}
