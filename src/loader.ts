@@ -51,11 +51,9 @@ const apiCollector = (api: string): string => {
     warn('data-endpoint is missing on the <script> tag: analytics events stay on the page. Expected an http(s) URL such as data-endpoint="/v1/events", or a data-api whose collector is used.');
   }
 
-  const preload = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
   let runtime: Promise<RuntimeModule> | undefined;
-  // The runtime fetches its taxonomy check as it starts: both download at once.
   const loadRuntime = (): Promise<RuntimeModule> =>
-    (runtime ??= (preload(`${base}event-check.js`), import(/* @vite-ignore */ `${base}runtime.js`) as Promise<RuntimeModule>).then(module => {
+    (runtime ??= (import(/* @vite-ignore */ `${base}runtime.js`) as Promise<RuntimeModule>).then(module => {
       module.init(scriptConfig);
       // Only a visit through a shared link pays for attribution; after the engine started, so the event queues like any other.
       if (/[?&]vt_sid=/.test(location.search)) {
@@ -73,6 +71,7 @@ const apiCollector = (api: string): string => {
   const tags: string[] = __VITRINE_TAGS__;
   const pending = new Set(tags);
   const selector = tags.join(',');
+  const preload = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
   const load = (tag: string) => {
     if (!pending.delete(tag)) return;
     const chunk = `${base}${tag}.js`;

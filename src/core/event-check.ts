@@ -2,8 +2,7 @@ import { EVENT_PROPERTIES } from './events.generated.js';
 import type { AnalyticsEvent, EventName, EventProperties } from './track.js';
 import { warnOnce } from './warn.js';
 
-// Its own chunk, fetched as the engine starts (the script tag's loader preloads it beside the runtime): every page
-// runs the engine, and the taxonomy is a third of it.
+// Its own chunk, fetched as the engine starts: every page runs the engine, and the taxonomy is a third of it.
 
 /**
  * Checks an event against its own entry in the taxonomy: an unknown event, or
