@@ -99,7 +99,16 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     },
   };
   let sender: Promise<ReturnType<typeof Sending.startSending>> | undefined;
-  const sending = () => (sender ??= import('./delivery-send.js').then(module => module.startSending(pipeline)));
+  // A failed download (offline) is tried again with the next event, or when the browser is back online.
+  const sending = () =>
+    (sender ??= import('./delivery-send.js').then(
+      module => module.startSending(pipeline),
+      error => {
+        sender = undefined;
+        throw error;
+      },
+    ));
+  const send = (use: (sender: ReturnType<typeof Sending.startSending>) => void) => void sending().then(use, () => undefined);
 
   const enqueue = (events: AnalyticsEvent[]) => {
     const { queue } = pipeline;
@@ -131,7 +140,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     if (!event) return;
     if (granted()) release(event);
     enqueue([event]);
-    if (granted()) void sending().then(send => send.queued());
+    if (granted()) send(sender => sender.queued());
   };
   let checking: Promise<void> | undefined;
   // A failed download is tried again with the next event.
@@ -149,6 +158,11 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     if (check) return accept(tracked);
     unchecked.push(tracked);
     void loadCheck();
+  });
+  // Once loaded, the sending half listens for itself.
+  addEventListener('online', () => {
+    if (!check) void loadCheck();
+    if (!sender && granted() && pipeline.queue.length) send(sender => sender.schedule(0));
   });
   // Closed before the check arrived (after consent): kept for the next page, which checks them, rather than lost.
   addEventListener('pagehide', () => {
@@ -171,7 +185,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       waiting.forEach(release);
       pipeline.queue = [];
       enqueue([...pipeline.load().filter(event => !known.has(event.messageId)), ...waiting]);
-      if (pipeline.queue.length) void sending().then(send => send.schedule(0));
+      if (pipeline.queue.length) send(sender => sender.schedule(0));
       const left = pipeline.load(UNCHECKED_KEY);
       safely(() => localStorage.removeItem(UNCHECKED_KEY));
       left.forEach(event => (check ? accept(event) : unchecked.push(event)));

@@ -72,7 +72,7 @@ async function share(
   else track('share', { network, ...properties }, TAG);
 }
 
-export function openNetwork(host: ShareHost, network: ShareNetwork): Promise<void> {
+function openNetwork(host: ShareHost, network: ShareNetwork): Promise<void> {
   return share(host, network.id, (request, product) => {
     const address = intentUrl(network, {
       ...request,
@@ -88,7 +88,7 @@ export function openNetwork(host: ShareHost, network: ShareNetwork): Promise<voi
   });
 }
 
-export function copyLink(host: ShareHost): Promise<void> {
+function copyLink(host: ShareHost): Promise<void> {
   return share(host, COPY_LINK, async ({ url }) => {
     try {
       await navigator.clipboard.writeText(url);
@@ -106,6 +106,9 @@ export function copyLink(host: ShareHost): Promise<void> {
     }
   });
 }
+
+/** A network button or the copy-link button. */
+export const activate = (host: ShareHost, item: ShareNetwork | typeof COPY_LINK): Promise<void> => (item === COPY_LINK ? copyLink(host) : openNetwork(host, item));
 
 /** Opens the system share sheet; with `look`, the product image goes as a file (the web's only way into Instagram and TikTok stories). */
 export function shareNatively(host: ShareHost, kind: 'native' | 'look'): Promise<void> {

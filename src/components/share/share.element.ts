@@ -49,7 +49,15 @@ let networkList: typeof NetworkList | undefined;
 /** What a click does (share.actions.ts), fetched once the page is idle after a first render: the buttons draw without it. */
 let actions: typeof Actions | undefined;
 let loadingActions: Promise<typeof Actions> | undefined;
-const loadActions = () => (loadingActions ??= import('./share.actions.js').then(module => (actions = module)));
+// A failed download (offline) is tried again on the next click.
+const loadActions = () =>
+  (loadingActions ??= import('./share.actions.js').then(
+    module => (actions = module),
+    error => {
+      loadingActions = undefined;
+      throw error;
+    },
+  ));
 /** Settles once the page was idle after a first render and the actions were fetched (or failed: a click tries again). */
 let ready: Promise<unknown> | undefined;
 
@@ -204,14 +212,16 @@ export class VitrineShare extends VitrineElement {
   };
 
   /** Runs an action: at once once fetched, so popups, the clipboard and the share sheet keep the click's user activation. */
-  #run(action: (module: typeof Actions) => Promise<void>): void {
-    void (actions ? action(actions) : loadActions().then(action));
+  #run<K extends 'activate' | 'shareNatively' | 'focusMenuItem'>(name: K, arg: Parameters<(typeof Actions)[K]>[1]): void {
+    const act = (module: typeof Actions) => void (module[name] as (host: Actions.ShareHost, arg: unknown) => Promise<void>)(this.#host, arg);
+    if (actions) act(actions);
+    else void loadActions().then(act);
   }
 
   protected override firstUpdated(): void {
     ready ??= new Promise(resolve => (window.requestIdleCallback ?? setTimeout)(resolve))
       .then(loadActions)
-      .catch(() => (loadingActions = undefined));
+      .catch(() => undefined);
   }
 
   // Hosts (and tests) awaiting `updateComplete` after the first render find the buttons ready to act at once.
@@ -223,7 +233,7 @@ export class VitrineShare extends VitrineElement {
 
   #activate(item: ShareItem): void {
     if (this.menuOpen) this.#closeMenu();
-    this.#run(module => (item === COPY_LINK ? module.copyLink(this.#host) : module.openNetwork(this.#host, item)));
+    this.#run('activate', item);
   }
 
   #closeMenu(): void {
@@ -236,7 +246,7 @@ export class VitrineShare extends VitrineElement {
     if (/^(ArrowDown|ArrowUp|Home|End)$/.test(event.key)) {
       // At once, so the page does not scroll; the focus moves with the actions (at hand after the first idle moment).
       event.preventDefault();
-      this.#run(module => module.focusMenuItem(this.#host, event.key));
+      this.#run('focusMenuItem', event.key);
     } else if (this.menuOpen && (event.key === 'Escape' || event.key === 'Tab')) {
       // Tab: the browser then moves on from the trigger, out of the widget.
       if (event.key === 'Escape') event.preventDefault();
@@ -273,12 +283,12 @@ tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}
     const menu = this.layout === 'menu' && !native;
     return html`${this.layout === 'menu'
       ? html`<button type="button" part="button" aria-haspopup=${menu ? 'menu' : nothing} aria-expanded=${menu ? String(this.menuOpen) : nothing} aria-controls=${menu ? 'menu' : nothing}
-@click=${() => (!menu ? this.#run(module => module.shareNatively(this.#host, 'native')) : this.menuOpen ? (this.menuOpen = false) : this.#run(module => module.focusMenuItem(this.#host, 'Home')))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
+@click=${() => (!menu ? this.#run('shareNatively', 'native') : this.menuOpen ? (this.menuOpen = false) : this.#run('focusMenuItem', 'Home'))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
       : nothing}${this.layout === 'menu' && native
       ? nothing
       : html`<ul id="menu" part=${menu ? 'menu' : 'list'} role=${menu ? 'menu' : nothing} aria-label=${i18n.t('networks')} ?hidden=${menu && !this.menuOpen} @keydown=${menu ? this.#onMenuKeydown : nothing}
 @focusout=${(event: FocusEvent) => menu && !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${native
-          ? [this.#button(SHARE_ICON, i18n.t('shareNative'), () => this.#run(module => module.shareNatively(this.#host, 'native'))), look ? this.#button(IMAGE_ICON, i18n.t('shareLook'), () => this.#run(module => module.shareNatively(this.#host, 'look'))) : nothing]
+          ? [this.#button(SHARE_ICON, i18n.t('shareNative'), () => this.#run('shareNatively', 'native')), look ? this.#button(IMAGE_ICON, i18n.t('shareLook'), () => this.#run('shareNatively', 'look')) : nothing]
           : this.#shownNetworks(product).map(item => this.#networkButton(item))}</ul>`}
 <span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
       ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`
