@@ -149,13 +149,14 @@ export function startSending(pipeline: Pipeline) {
   const unload = () => void flush(true);
   addEventListener('pagehide', unload);
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && unload());
-  addEventListener('online', () => {
-    attempts = 0;
-    void flush();
-  });
 
   return {
     flush: () => flush(),
+    /** The browser is back online (the pipeline listens): a fresh round of attempts. */
+    online: () => {
+      attempts = 0;
+      void flush();
+    },
     schedule,
     /** An event was queued after consent: hidden pages send at once, others batch (unless a retry is waiting). */
     queued: () => (document.visibilityState === 'hidden' ? unload() : pipeline.retrying || scheduleNext()),

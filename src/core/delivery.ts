@@ -153,16 +153,15 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       () => void (checking = undefined),
     ));
   void loadCheck();
-  addSink(tracked => {
-    if ($consent.get() === 'denied') return;
+  const receive = (tracked: AnalyticsEvent) => {
     if (check) return accept(tracked);
     unchecked.push(tracked);
     void loadCheck();
-  });
-  // Once loaded, the sending half listens for itself.
+  };
+  addSink(tracked => $consent.get() === 'denied' || receive(tracked));
   addEventListener('online', () => {
     if (!check) void loadCheck();
-    if (!sender && granted() && pipeline.queue.length) send(sender => sender.schedule(0));
+    if (granted() && pipeline.queue.length) send(sender => sender.online());
   });
   // Closed before the check arrived (after consent): kept for the next page, which checks them, rather than lost.
   addEventListener('pagehide', () => {
@@ -188,7 +187,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       if (pipeline.queue.length) send(sender => sender.schedule(0));
       const left = pipeline.load(UNCHECKED_KEY);
       safely(() => localStorage.removeItem(UNCHECKED_KEY));
-      left.forEach(event => (check ? accept(event) : unchecked.push(event)));
+      left.forEach(receive);
     }
   });
 

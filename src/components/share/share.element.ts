@@ -30,7 +30,7 @@ const IMAGE_ICON = 'M4 4h16l1 1v14l-1 1H4l-1-1V5zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.
 const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2h-1v11h8v-1h2v3H4z';
 
 const icon = (path: string) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon"><path d=${path}></path></svg>`;
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" part="icon"><path d=${path}></path></svg>`;
 
 /** Where Web Share exists and accepts `data`; false on Firefox desktop and insecure pages. */
 const canShare = (data: ShareData) => !!navigator.share && !!navigator.canShare?.(data);
