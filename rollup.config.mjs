@@ -64,8 +64,8 @@ export default [
       'set-messages': 'src/set-messages.ts',
       // <vitrine-share>'s network list, imported only where no system share sheet stands in for it (Firefox desktop).
       'share-networks': 'src/features/share/share-networks.ts',
-      // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view, the first
-      // event to send after consent): stable names, since a content hash in each import() is bytes every page pays for in runtime.js.
+      // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view, consent
+      // granted): stable names, since a content hash in each import() is bytes every page pays for in runtime.js.
       'delivery-send': 'src/core/delivery-send.ts',
       // The taxonomy check: fetched as the runtime starts.
       'event-check': 'src/core/event-check.ts',

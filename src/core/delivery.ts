@@ -68,9 +68,9 @@ export interface Pipeline {
  *   written in storage. Denied: the queue and the stored keys are dropped.
  * - After consent: the queue is mirrored to localStorage on every change (merged
  *   with other tabs' entries), so a closed or crashed tab delivers on the next visit.
- * - Sending (delivery-send.ts, its own chunk, fetched the first time consent and a
- *   queued event meet: until this page has sent something, an unload has nothing to
- *   trust, so nothing is lost by its absence).
+ * - Sending (delivery-send.ts, its own chunk, fetched once consent is granted:
+ *   until this page has sent something, an unload has nothing to trust, so nothing
+ *   is lost while it is on its way).
  *
  * Returns `flush`: sends a batch of what is queued now, resolving when that request settled.
  */
@@ -184,7 +184,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       waiting.forEach(release);
       pipeline.queue = [];
       enqueue([...pipeline.load().filter(event => !known.has(event.messageId)), ...waiting]);
-      if (pipeline.queue.length) send(sender => sender.schedule(0));
+      // Fetched now, with or without events: a shopper who goes offline later still has it (a browser keeps a failed
+      // module download failed for the page's lifetime).
+      send(sender => sender.schedule(0));
       const left = pipeline.load(UNCHECKED_KEY);
       safely(() => localStorage.removeItem(UNCHECKED_KEY));
       left.forEach(receive);
