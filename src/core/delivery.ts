@@ -99,7 +99,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     },
   };
   let sender: Promise<ReturnType<typeof Sending.startSending>> | undefined;
-  // A failed download (offline) is tried again with the next event, or when the browser is back online.
+  // A failed download is not kept here: the next event, or the online event, asks again.
   const sending = () =>
     (sender ??= import('./delivery-send.js').then(
       module => module.startSending(pipeline),

@@ -49,7 +49,7 @@ let networkList: typeof NetworkList | undefined;
 /** What a click does (share.actions.ts), fetched once the page is idle after a first render: the buttons draw without it. */
 let actions: typeof Actions | undefined;
 let loadingActions: Promise<typeof Actions> | undefined;
-// A failed download (offline) is tried again on the next click.
+// A failed download is not kept here: the next click asks again (a browser may still answer with the same failure).
 const loadActions = () =>
   (loadingActions ??= import('./share.actions.js').then(
     module => (actions = module),
