@@ -42,7 +42,8 @@ const privateStores = () => ({
   resolveId: id => (id === 'nanostores' ? new URL('src/core/atom.ts', import.meta.url).pathname : null),
 });
 
-const terserOptions = { ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } };
+// keep_fargs off: no code reads a function's length.
+const terserOptions = { ecma: 2022, module: true, compress: { passes: 5, keep_fargs: false }, format: { comments: false } };
 
 export default [
   {
@@ -63,8 +64,11 @@ export default [
       'set-messages': 'src/set-messages.ts',
       // <vitrine-share>'s network list, imported only where no system share sheet stands in for it (Firefox desktop).
       'share-networks': 'src/features/share/share-networks.ts',
-      // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view): stable
-      // names, since a content hash in each import() is bytes every page pays for in runtime.js.
+      // Imported by the runtime on condition only (data-consent="tcf", data-data-layer, a sampled page view, consent
+      // granted): stable names, since a content hash in each import() is bytes every page pays for in runtime.js.
+      'delivery-send': 'src/core/delivery-send.ts',
+      // The taxonomy check: fetched as the runtime starts.
+      'event-check': 'src/core/event-check.ts',
       tcf: 'src/core/tcf.ts',
       'consent-mode': 'src/core/consent-mode.ts',
       vitals: 'src/core/vitals.ts',

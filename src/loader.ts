@@ -16,7 +16,6 @@ declare const __VITRINE_TAGS__: string[];
 declare const __VITRINE_VERSION__: string;
 
 type RuntimeModule = typeof Runtime;
-type ForwardedMethod = 'configure' | 'setLocale' | 'setConsent';
 
 const warn = (message: string) => console.warn(`[vitrine] ${message}`);
 
@@ -61,12 +60,12 @@ const apiCollector = (api: string): string => {
       }
       return module;
     }));
-  const forward =
-    <M extends ForwardedMethod>(method: M) =>
-    async (...args: Parameters<RuntimeModule[M]>): Promise<void> => {
-      const module = await loadRuntime();
-      (module[method] as (...a: unknown[]) => void)(...args);
-    };
+  /** A method of `module` (the runtime, or a chunk loaded on use), called once the module has loaded. */
+  const forward = <M, K extends keyof M>(module: () => Promise<M>, method: K) =>
+    (async (...args: unknown[]) => ((await module())[method] as (...a: unknown[]) => unknown)(...args)) as M[K] extends (...a: infer A) => infer R
+      ? (...args: A) => Promise<Awaited<R>>
+      : never;
+  const onUse = <M>(file: string) => () => import(/* @vite-ignore */ `${base}${file}.js`) as Promise<M>;
 
   const tags: string[] = __VITRINE_TAGS__;
   const pending = new Set(tags);
@@ -95,20 +94,15 @@ const apiCollector = (api: string): string => {
 
   window.Vitrine = {
     version: __VITRINE_VERSION__,
-    init: async config => {
-      const module = await loadRuntime();
-      module.init(config);
-    },
-    configure: forward('configure'),
-    setLocale: forward('setLocale'),
-    setConsent: forward('setConsent'),
-    deliveryStats: async () => (await loadRuntime()).deliveryStats(),
+    init: forward(loadRuntime, 'init'),
+    configure: forward(loadRuntime, 'configure'),
+    setLocale: forward(loadRuntime, 'setLocale'),
+    setConsent: forward(loadRuntime, 'setConsent'),
+    deliveryStats: forward(loadRuntime, 'deliveryStats'),
     // Its own module, loaded on use: most pages never call it.
-    registerShareNetwork: async network =>
-      (await (import(/* @vite-ignore */ `${base}register-share-network.js`) as Promise<typeof ShareRegistration>)).registerShareNetwork(network),
+    registerShareNetwork: forward(onUse<typeof ShareRegistration>('register-share-network'), 'registerShareNetwork'),
     // Its own module too; it brings the widgets' shared chunk, which the widgets it words need anyway.
-    setMessages: async (locale, widget, messages) =>
-      (await (import(/* @vite-ignore */ `${base}set-messages.js`) as Promise<typeof SetMessages>)).setMessages(locale, widget, messages),
+    setMessages: forward(onUse<typeof SetMessages>('set-messages'), 'setMessages'),
     scan,
   };
 

@@ -110,10 +110,12 @@ const validators: { [K in keyof VitrineConfig]: Validator<K> } = {
 // An atom rather than a map: nanostores' map would add to the runtime every page loads, for no reader that needs per-key updates.
 export const $config = atom<VitrineConfig>({ ...DEFAULT_CONFIG });
 
+/** The language part of a tag (`pt-BR` → `pt`), lower case. */
+export const language = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0];
+
 /** Maps `fr-FR`, `FR`, `en_GB` to a supported locale, or undefined. */
 export function matchLocale(tag: string): Locale | undefined {
-  const language = tag.trim().toLowerCase().split(/[-_]/)[0];
-  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : undefined;
+  return (LOCALES as readonly string[]).includes(language(tag)) ? (language(tag) as Locale) : undefined;
 }
 
 /**

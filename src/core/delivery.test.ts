@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { captureWarnings, testApi } from '../test-support/console.js';
 import { configure } from './config.js';
 import { $consent, setConsent } from './consent.js';
-import { ANONYMOUS_ID_KEY, QUEUE_KEY, deliveryStats, startDelivery } from './delivery.js';
+import { ANONYMOUS_ID_KEY, QUEUE_KEY, UNCHECKED_KEY, deliveryStats, startDelivery } from './delivery.js';
 import { $userId } from './track.js';
 import type { AnalyticsEvent } from './track.js';
 import { track } from './track.js';
@@ -100,6 +100,22 @@ describe('event delivery', () => {
     const rows = await waitForRows([leftover.messageId]);
     expect(rows).to.have.length(1);
     await waitUntil(() => localStorage.getItem(QUEUE_KEY) === '[]', 'acknowledged events leave storage', { timeout: 5000 });
+  });
+
+  it('checks, then delivers, what a page closed before its taxonomy check arrived left for the next page', async () => {
+    // What the pagehide of such a page stores (under consent): the events as tracked, not yet checked nor edited.
+    const unchecked = { ...track('share', { network: 'x' }) };
+    unchecked.properties = { ...unchecked.properties, price: 12 };
+    setConsent('denied');
+    $consent.set('unknown');
+    localStorage.setItem(UNCHECKED_KEY, JSON.stringify([unchecked]));
+    const warnings = captureWarnings();
+    setConsent('granted');
+    const [row] = await waitForRows([unchecked.messageId]);
+    warnings.restore();
+    expect(row.properties).to.deep.equal({ network: 'x' });
+    expect(warnings.messages.some(message => message.includes('share: price is not one of its properties'))).to.equal(true);
+    expect(localStorage.getItem(UNCHECKED_KEY)).to.equal(null);
   });
 
   it('keeps a corrupted or foreign stored queue from stopping delivery', async () => {

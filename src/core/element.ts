@@ -1,7 +1,6 @@
 import { LitElement, nothing } from 'lit';
 import { inBrowser } from './environment.js';
 import { VERSION } from './version.js';
-import { warnOnce } from './warn.js';
 
 /**
  * Base class of every Vitrine element. Adds safe registration: a storefront can
@@ -34,12 +33,7 @@ export class VitrineElement extends LitElement {
       registry.define(tag, this);
       return;
     }
-    if (existing !== this && existing.vitrineVersion !== VERSION) {
-      warnOnce(
-        `define:${tag}`,
-        `<${tag}> is already defined by ${existing.vitrineVersion ? `Vitrine ${existing.vitrineVersion}` : 'another script'}; ` +
-          `this copy (Vitrine ${VERSION}) leaves it in place. Load Vitrine once per page.`,
-      );
-    }
+    // The warning's wording is a chunk of its own, fetched only on a clash: every page with a widget loads this file.
+    if (existing !== this && existing.vitrineVersion !== VERSION) void import('./define-clash.js').then(module => module.warnClash(tag, existing.vitrineVersion));
   }
 }

@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import { LOCALES, matchLocale } from './config.js';
+import { LOCALES, language, matchLocale } from './config.js';
 import { warnOnce } from './warn.js';
 
 /** Set by `setLocale()`: wins over `<html lang>` and the configured default, not over an element's own `lang`. */
@@ -8,8 +8,8 @@ export const $localeOverride = atom<string | undefined>(undefined);
 /** Languages a merchant gave strings for (`setMessages()`, an element's `messages`): accepted like the shipped ones. */
 export const addedLocales = new Set<string>();
 
-/** The language part of a tag (`pt-BR` → `pt`), lower case. */
-export const language = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0];
+// The language part of a tag: one helper for the configuration and the locale.
+export { language };
 
 /** A shipped language, or one a merchant added, for `tag` (`fr-FR`, `nl`); undefined otherwise. */
 export const matchLanguage = (tag: string): string | undefined => matchLocale(tag) ?? (addedLocales.has(language(tag)) ? language(tag) : undefined);

@@ -6,31 +6,31 @@ import type { ElementMessages } from '../../core/localize-controller.js';
 import { LocalizeController } from '../../core/localize-controller.js';
 import type { PageProduct } from '../../features/product/page-product.js';
 import { readPageProduct } from '../../features/product/page-product.js';
-import { COPY_LINK, DEFAULT_NETWORKS, attributedUrl, newShareId } from '../../features/share/share-link.js';
 import type * as NetworkList from '../../features/share/share-networks.js';
 import type { ShareNetwork } from '../../features/share/share-registry.js';
 import { $registeredShareNetworks } from '../../features/share/share-registry.js';
 import { StoreController } from '../../core/store-controller.js';
-import { track } from '../../core/track.js';
 import { safeUrl } from '../../core/url.js';
 import { shareCatalog } from './share.i18n.js';
 import type { ShareMessages } from './share.i18n.js';
-import { VitrineShareEvent } from './share.events.js';
+import type * as Actions from './share.actions.js';
 import { shareStyles } from './share.styles.js';
 
 /** Allowed values, the default first. */
 const LAYOUTS = ['icons', 'labels', 'menu'] as const;
 const SIZES = ['md', 'sm', 'lg'] as const;
 const TAG = 'vitrine-share';
-/** How long "Link copied" stays on screen. */
-const STATUS_MS = 4000;
+/** The pseudo-network that copies the link; listed in `networks` like the others. */
+const COPY_LINK = 'copy';
+/** The networks shown when `networks` is not set, in order. */
+const DEFAULT_NETWORKS = ['facebook', 'pinterest', 'whatsapp', 'x', 'bluesky', 'messenger', 'email', COPY_LINK];
 
 const SHARE_ICON = 'M18 2a3 3 0 1 1-2 5l-7 4v2l7 4a3 3 0 1 1-1 2v-1l-7-4a3 3 0 1 1 0-4l7-4a3 3 0 0 1 3-4';
 const IMAGE_ICON = 'M4 4h16l1 1v14l-1 1H4l-1-1V5zm1 2v10l4-4 3 3 3-4 4 5V6zm3 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3';
 const COPY_ICON = 'M9 2h11v14H9zm2 2v10h7V4zM4 7h3v2h-1v11h8v-1h2v3H4z';
 
 const icon = (path: string) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" part="icon"><path d=${path}></path></svg>`;
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" part="icon"><path d=${path}></path></svg>`;
 
 /** Where Web Share exists and accepts `data`; false on Firefox desktop and insecure pages. */
 const canShare = (data: ShareData) => !!navigator.share && !!navigator.canShare?.(data);
@@ -46,15 +46,20 @@ const probeFile = (image: string) => {
  * no network button is drawn, and most shoppers never download them.
  */
 let networkList: typeof NetworkList | undefined;
-
-/** What a share sends, as the host page left it after the `vitrine-share` event. */
-interface ShareRequest {
-  url: string;
-  title: string;
-  text: string;
-  /** Absolute http(s) URL of the product image, if any. */
-  image?: string;
-}
+/** What a click does (share.actions.ts), fetched once the page is idle after a first render: the buttons draw without it. */
+let actions: typeof Actions | undefined;
+let loadingActions: Promise<typeof Actions> | undefined;
+// A failed download is not kept here: the next click asks again (a browser may still answer with the same failure).
+const loadActions = () =>
+  (loadingActions ??= import('./share.actions.js').then(
+    module => (actions = module),
+    error => {
+      loadingActions = undefined;
+      throw error;
+    },
+  ));
+/** Settles once the page was idle after a first render and the actions were fetched (or failed: a click tries again). */
+let ready: Promise<unknown> | undefined;
 
 type ShareItem = ShareNetwork | typeof COPY_LINK;
 
@@ -120,7 +125,6 @@ export class VitrineShare extends VitrineElement {
 
   readonly #i18n = new LocalizeController(this, 'share', shareCatalog);
   readonly #registered = new StoreController(this, $registeredShareNetworks);
-  #statusTimer = 0;
   readonly #onHistory = () => this.requestUpdate();
 
   private menuOpen = false;
@@ -162,7 +166,6 @@ export class VitrineShare extends VitrineElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onHistory);
-    clearTimeout(this.#statusTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -201,101 +204,36 @@ export class VitrineShare extends VitrineElement {
     });
   }
 
-  /**
-   * Shares through `network`: builds what it shares, read fresh from the page
-   * (the address may have changed since the last render), asks the host page
-   * through the cancelable `vitrine-share` event, runs `send` with what the host
-   * kept, and reports the share once `send` says it happened.
-   */
-  async #share(network: string, send: (request: ShareRequest, product: PageProduct) => Promise<boolean | void> | boolean | void): Promise<void> {
-    const product = readPageProduct();
-    const shareId = newShareId();
-    const title = this.title || product.name;
-    const price = product.price && this.#i18n.price(product.price.amount, product.price.currency);
-    const detail = {
-      network,
-      url: attributedUrl(safeUrl(this.url) ?? product.url, network, shareId),
-      title,
-      text: this.text || (price ? `${title} – ${price}` : title),
-    };
-    const event = new VitrineShareEvent(detail);
-    if (!this.dispatchEvent(event)) return;
-    // A listener's URL passes the same check as ours; one that fails it is ignored.
-    const request = { url: safeUrl(event.detail.url) ?? detail.url, title: String(event.detail.title), text: String(event.detail.text), image: safeUrl(this.image) ?? product.image };
-    // A network's popup opens synchronously and is reported at once; copies and the share sheet once they settle.
-    const sent = send(request, product);
-    if ((sent instanceof Promise ? await sent : sent) === false) return;
-    // The event taxonomy's share properties (schemas/events.schema.json); an empty placement is left out.
-    const properties = { url: request.url, productId: product.id, placement: this.placement || undefined, shareId };
-    if (network === COPY_LINK) track('share_copy_link', properties, TAG);
-    else track('share', { network, ...properties }, TAG);
+  /** What the actions read and change (share.actions.ts). */
+  readonly #host: Actions.ShareHost = {
+    element: this,
+    i18n: this.#i18n,
+    set: state => Object.assign(this, state),
+  };
+
+  /** Runs an action: at once once fetched, so popups, the clipboard and the share sheet keep the click's user activation. */
+  #run<K extends 'activate' | 'shareNatively' | 'focusMenuItem'>(name: K, arg: Parameters<(typeof Actions)[K]>[1]): void {
+    const act = (module: typeof Actions) => void (module[name] as (host: Actions.ShareHost, arg: unknown) => Promise<void>)(this.#host, arg);
+    if (actions) act(actions);
+    else void loadActions().then(act);
   }
 
-  #openNetwork(network: ShareNetwork): Promise<void> {
-    return this.#share(network.id, (request, product) => {
-      const address = networkList!.intentUrl(network, {
-        ...request,
-        image: request.image ?? '',
-        hashtags: this.hashtags.replace(/[#\s]/g, ''),
-        via: this.via.replace(/[@\s]/g, ''),
-        appId: product.facebookAppId ?? '',
-      });
-      // Popups get neither a handle on this page nor its address; mail opens the shopper's mail app in place.
-      if (address.startsWith('mailto:')) window.open(address, '_self');
-      else if (safeUrl(address)) window.open(address, '_blank', 'noopener,noreferrer,width=640,height=560');
-      else return false;
-    });
+  protected override firstUpdated(): void {
+    ready ??= new Promise(resolve => (window.requestIdleCallback ?? setTimeout)(resolve))
+      .then(loadActions)
+      .catch(() => undefined);
   }
 
-  #copyLink(): Promise<void> {
-    return this.#share(COPY_LINK, async ({ url }) => {
-      try {
-        await navigator.clipboard.writeText(url);
-        this.manualCopy = '';
-        this.status = this.#i18n.t('copied');
-        clearTimeout(this.#statusTimer);
-        this.#statusTimer = window.setTimeout(() => (this.status = ''), STATUS_MS);
-      } catch {
-        // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
-        // The field's label is the instruction; focusing the field reads it out.
-        this.manualCopy = url;
-        await this.updateComplete;
-        const field = this.renderRoot.querySelector('input');
-        field?.focus();
-        field?.select();
-      }
-    });
-  }
-
-  /** Opens the system share sheet; with `look`, the product image goes as a file (the web's only way into Instagram and TikTok stories). */
-  #shareNatively(kind: 'native' | 'look'): Promise<void> {
-    return this.#share(kind, async ({ url, title, text, image }) => {
-      const data: ShareData = { title, text, url };
-      try {
-        if (kind === 'look') {
-          const blob = await (await fetch(image!)).blob();
-          // A missing image comes back as an HTML error page: treat it as a refusal, not as a file to share.
-          if (!blob.type.startsWith('image/')) throw new TypeError(`${image} is not an image`);
-          data.files = [new File([blob], new URL(image!).pathname.split('/').pop()!, { type: blob.type })];
-        }
-        await navigator.share(data);
-      } catch (error) {
-        // AbortError: the shopper closed the sheet. Refused (NotAllowedError, a type the platform rejects,
-        // a failed image download): offer the networks instead. Neither is a share.
-        if (!(error instanceof DOMException && error.name === 'AbortError')) {
-          this.nativeRefused = true;
-          this.menuOpen = this.layout === 'menu';
-          await this.updateComplete;
-          this.renderRoot.querySelector<HTMLElement>('[data-network]')?.focus();
-        }
-        return false;
-      }
-    });
+  // Hosts (and tests) awaiting `updateComplete` after the first render find the buttons ready to act at once.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await ready;
+    return result;
   }
 
   #activate(item: ShareItem): void {
     if (this.menuOpen) this.#closeMenu();
-    void (item === COPY_LINK ? this.#copyLink() : this.#openNetwork(item));
+    this.#run('activate', item);
   }
 
   #closeMenu(): void {
@@ -303,22 +241,12 @@ export class VitrineShare extends VitrineElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
   }
 
-  /** Opens the menu and focuses its item at `index` (negative: from the end). */
-  async #focusMenuItem(index: number): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    items.at(index % items.length)?.focus();
-  }
-
   /** The menu button pattern, on the trigger and in the menu: arrows (wrapping), Home and End move; Escape and Tab close. */
   #onMenuKeydown(event: KeyboardEvent): void {
-    const current = [...this.renderRoot.querySelectorAll('[role="menuitem"]')].indexOf(this.shadowRoot!.activeElement!);
-    // From the trigger (current -1), ArrowUp opens on the last item.
-    const target = { ArrowDown: current + 1, ArrowUp: Math.max(current, 0) - 1, Home: 0, End: -1 }[event.key];
-    if (target !== undefined) {
+    if (/^(ArrowDown|ArrowUp|Home|End)$/.test(event.key)) {
+      // At once, so the page does not scroll; the focus moves with the actions (at hand after the first idle moment).
       event.preventDefault();
-      void this.#focusMenuItem(target);
+      this.#run('focusMenuItem', event.key);
     } else if (this.menuOpen && (event.key === 'Escape' || event.key === 'Tab')) {
       // Tab: the browser then moves on from the trigger, out of the widget.
       if (event.key === 'Escape') event.preventDefault();
@@ -355,12 +283,12 @@ tabindex=${menu ? -1 : nothing} aria-label=${label ?? nothing} @click=${onClick}
     const menu = this.layout === 'menu' && !native;
     return html`${this.layout === 'menu'
       ? html`<button type="button" part="button" aria-haspopup=${menu ? 'menu' : nothing} aria-expanded=${menu ? String(this.menuOpen) : nothing} aria-controls=${menu ? 'menu' : nothing}
-@click=${() => (!menu ? this.#shareNatively('native') : this.menuOpen ? (this.menuOpen = false) : this.#focusMenuItem(0))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
+@click=${() => (!menu ? this.#run('shareNatively', 'native') : this.menuOpen ? (this.menuOpen = false) : this.#run('focusMenuItem', 'Home'))} @keydown=${menu ? this.#onMenuKeydown : nothing}>${icon(SHARE_ICON)}<span>${i18n.t('share')}</span></button>`
       : nothing}${this.layout === 'menu' && native
       ? nothing
       : html`<ul id="menu" part=${menu ? 'menu' : 'list'} role=${menu ? 'menu' : nothing} aria-label=${i18n.t('networks')} ?hidden=${menu && !this.menuOpen} @keydown=${menu ? this.#onMenuKeydown : nothing}
 @focusout=${(event: FocusEvent) => menu && !this.renderRoot.contains(event.relatedTarget as Node | null) && (this.menuOpen = false)}>${native
-          ? [this.#button(SHARE_ICON, i18n.t('shareNative'), () => this.#shareNatively('native')), look ? this.#button(IMAGE_ICON, i18n.t('shareLook'), () => this.#shareNatively('look')) : nothing]
+          ? [this.#button(SHARE_ICON, i18n.t('shareNative'), () => this.#run('shareNatively', 'native')), look ? this.#button(IMAGE_ICON, i18n.t('shareLook'), () => this.#run('shareNatively', 'look')) : nothing]
           : this.#shownNetworks(product).map(item => this.#networkButton(item))}</ul>`}
 <span class="status" part="status" role="status" aria-live="polite">${this.status}</span>${this.manualCopy
       ? html`<label part="copy-field">${i18n.t('copyManually')}<input readonly .value=${this.manualCopy} /></label>`

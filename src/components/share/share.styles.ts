@@ -21,7 +21,7 @@ svg { width: calc(var(--vitrine-share-size) / 2); height: calc(var(--vitrine-sha
   border-radius: .5rem; background: var(--vitrine-share-menu-background, var(--vitrine-surface, Canvas)); color: var(--vitrine-share-menu-color, var(--vitrine-text, CanvasText));
   box-shadow: 0 .5rem 1.5rem #0003;
 }
-[role=menu][hidden] { display: none; }
+[hidden] { display: none; }
 [role=menuitem] { width: 100%; justify-content: start; border: 0; border-radius: .25rem; }
 .status:not(:empty) { margin-inline-start: .5rem; padding: .25rem .5rem; border-radius: .25rem; background: var(--vitrine-accent, CanvasText); color: var(--vitrine-on-accent, Canvas); font-size: .875em; }
 label { display: flex; flex-direction: column; gap: .25rem; margin-top: .5rem; font-size: .875em; }

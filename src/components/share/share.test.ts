@@ -457,7 +457,8 @@ describe('<vitrine-share>', () => {
     await fixture<VitrineShare>(html`<vitrine-share lang="en" layout="labels" no-native></vitrine-share>`);
     await fixture<VitrineShare>(html`<vitrine-share lang="en" layout="menu" no-native></vitrine-share>`);
     await new Promise(resolve => setTimeout(resolve, 200));
-    expect(performance.getEntriesByType('resource').map(entry => entry.name)).to.deep.equal([]);
+    // Vitrine's own click code (share.actions), fetched once the page is idle, is the one request allowed.
+    expect(performance.getEntriesByType('resource').map(entry => entry.name).filter(name => !/\/share\.actions\./.test(name))).to.deep.equal([]);
     expect(open.calls).to.deep.equal([]);
   });
 

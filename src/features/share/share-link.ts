@@ -2,13 +2,7 @@ import { $config } from '../../core/config.js';
 import { SHARE_ID_PARAM } from './share-registry.js';
 
 // What every share needs, with or without the network list (share-networks.ts, loaded only where it shows):
-// the copy-link id, the default order, and the link as shared, with its attribution.
-
-/** The pseudo-network that copies the link; listed in `networks` like the others. */
-export const COPY_LINK = 'copy';
-
-/** The networks shown when `networks` is not set, in order. */
-export const DEFAULT_NETWORKS = ['facebook', 'pinterest', 'whatsapp', 'x', 'bluesky', 'messenger', 'email', COPY_LINK];
+// the link as shared, with its attribution. Only a click needs it: it travels with <vitrine-share>'s actions.
 
 /** A fresh 10-character share id, digits and lowercase letters (about 51 bits): enough to tie a visit to one share, short in a link. */
 export function newShareId(): string {
