@@ -8,7 +8,7 @@ import { $session } from '../../features/session/session.js';
 import { StoreController } from '../../core/store-controller.js';
 import type { SharedWishlist, WishlistItem, WishlistState } from '../../features/wishlist/index.js';
 import { $wishlist, removeFromWishlist, revokeWishlistShare, shareWishlist, startWishlist, watchWishlist } from '../../features/wishlist/index.js';
-import { BurstReview } from './wishlist.bursts.js';
+import type { BurstReview } from './wishlist.bursts.js';
 import { VitrineWishlistShareEvent, VitrineWishlistVoteEvent } from './wishlist.events.js';
 import type { FriendView } from './wishlist.friend.js';
 import { wishlistCatalog } from './wishlist.i18n.js';
@@ -101,7 +101,8 @@ export class VitrineWishlist extends VitrineElement {
   messages?: ElementMessages<WishlistMessages>;
 
   private readonly l10n = new LocalizeController(this, 'wishlist', wishlistCatalog);
-  private readonly bursts = new BurstReview(this, this.l10n, status => (this.status = status));
+  /** The owner's review of suspicious votes, imported with the owner's list: pages with only hearts never load it. */
+  private bursts?: BurstReview;
   private stopWatching?: () => void;
   /** The friend's page, imported on first use of `mode="shared"`. */
   private friend?: Promise<FriendView>;
@@ -124,12 +125,12 @@ export class VitrineWishlist extends VitrineElement {
     if (!this.isShared) {
       if (this.data) return;
       startWishlist();
-      void this.bursts.load();
+      void this.reviewBursts();
       this.stopWatching = watchWishlist(notice => {
         const item = $wishlist.get().items.find(entry => entry.id === notice.itemId);
         this.status = this.l10n.t('voted', item?.title ?? notice.productId);
         this.dispatchEvent(new VitrineWishlistVoteEvent(notice));
-        this.bursts.voteArrived();
+        this.bursts?.voteArrived();
       });
     } else {
       this.friend ??= import('./wishlist.friend.js').then(module => (this.friendView = new module.FriendView(this, this.l10n)));
@@ -197,6 +198,12 @@ export class VitrineWishlist extends VitrineElement {
     }
   }
 
+  private async reviewBursts(): Promise<void> {
+    const { BurstReview } = await import('./wishlist.bursts.js');
+    this.bursts ??= new BurstReview(this, this.l10n, status => (this.status = status));
+    await this.bursts.load();
+  }
+
   private renderOwner(): TemplateResult {
     const list = this.list;
     const sort = pick('sort', this.sort, SORTS);
@@ -222,7 +229,7 @@ export class VitrineWishlist extends VitrineElement {
             <button type="button" @click=${this.revoke}>${this.l10n.t('revoke')}</button>
           </div>`
         : nothing}
-      ${this.data ? nothing : this.bursts.render()}
+      ${this.data ? nothing : (this.bursts?.render() ?? nothing)}
       <p class="muted" part="status" role="status">
         ${this.status || (list.error === 'network' ? this.l10n.t('offline') : list.error ? this.l10n.t('failed') : '')}
       </p>
