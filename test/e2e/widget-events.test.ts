@@ -118,7 +118,7 @@ describe("every widget's own events reach the database (npm start server, Chromi
 
     // The feed: seen, a post opened, a hotspot, the look's wishlist button, then a product link followed.
     await page.locator('vitrine-feed').scrollIntoViewIfNeeded();
-    await page.locator('vitrine-feed .tile').first().click();
+    await page.locator('vitrine-feed button.tile').first().click();
     const dialog = page.locator('vitrine-feed dialog');
     await dialog.locator('button.hotspot').first().click();
     await dialog.locator('[part="wishlist-button"]').first().click();

@@ -21,6 +21,8 @@ export type FeedDocument = FromShared<typeof feedSchema, [typeof productSchema]>
  */
 export class FeedProjection {
   private readonly memo = new Map<string, { body: EncodedBody; etag: string; until: number }>();
+  /** Bumped by every build: a read that started before a build is answered but not kept. */
+  private readonly versions = new Map<string, number>();
 
   constructor(private readonly db: Queryable) {}
 
@@ -28,12 +30,13 @@ export class FeedProjection {
   async served(feedId: string): Promise<{ body: EncodedBody; etag: string } | undefined> {
     const hit = this.memo.get(feedId);
     if (hit && hit.until > Date.now()) return hit;
+    const version = this.versions.get(feedId);
     const row = await new FeedRepository(this.db).served(feedId);
     if (!row) return undefined;
     // Compressed once per version: an unchanged feed read again keeps the encodings it had.
     const body = hit?.etag === row.etag ? hit.body : encodeBody(row.body);
     const entry = { body, etag: row.etag, until: Date.now() + MEMO_MS };
-    this.memo.set(feedId, entry);
+    if (this.versions.get(feedId) === version) this.memo.set(feedId, entry);
     return entry;
   }
 
@@ -64,6 +67,7 @@ export class FeedProjection {
     const body = JSON.stringify(document);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, ETAG_LENGTH)}"`;
     await feeds.saveServed(feedId, body, etag);
+    this.versions.set(feedId, (this.versions.get(feedId) ?? 0) + 1);
     this.memo.delete(feedId);
   }
 
