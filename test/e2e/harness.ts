@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url);
@@ -97,6 +98,22 @@ export async function waitForFeed(storefront: Storefront, feedId = 'maison-lumie
     if (Date.now() > deadline) throw new Error(`the feed was never fetched:\n${storefront.output.join('')}`);
     await new Promise(resolve => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * The demo shop (`npm start`) and a browser for the tests of one `describe()`: started before them, stopped
+ * after. Read `storefront` and `browser` inside the tests, once they have started.
+ */
+export function demoShop(env: NodeJS.ProcessEnv = {}): { readonly storefront: Storefront; readonly browser: Browser } {
+  const shop = {} as { storefront: Storefront; browser: Browser };
+  before(async () => {
+    [shop.storefront, shop.browser] = await Promise.all([startStorefront(env), launchBrowser()]);
+  });
+  after(async () => {
+    await shop.browser?.close();
+    await shop.storefront?.stop();
+  });
+  return shop;
 }
 
 /** Debian's Chromium, headless, with the flags this sandboxed machine needs. */

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+import { describe, test } from 'node:test';
+import { collectPageErrors, demoShop } from './harness.js';
 
 interface StoredEvent {
   name: string;
@@ -15,21 +14,13 @@ declare global {
 }
 
 describe('share buttons on the demo storefront', () => {
-  let storefront: Storefront;
-  let browser: Browser;
-  before(async () => {
-    [storefront, browser] = await Promise.all([startStorefront(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await storefront?.stop();
-  });
+  const shop = demoShop();
 
   /** The collector's admin listing, polled until an event matches (delivery is batched). */
   async function collected(name: string, matches: (event: StoredEvent) => boolean): Promise<StoredEvent> {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const response = await fetch(`${storefront.url}/v1/events?name=${name}&limit=50`, { headers: { authorization: 'Bearer demo-admin-token' } });
+      const response = await fetch(`${shop.storefront.url}/v1/events?name=${name}&limit=50`, { headers: { authorization: 'Bearer demo-admin-token' } });
       assert.equal(response.status, 200, `GET /v1/events answered ${response.status}: is the events collector (issue 4) in this build?`);
       const { events } = (await response.json()) as { events: StoredEvent[] };
       const found = events.find(matches);
@@ -40,7 +31,7 @@ describe('share buttons on the demo storefront', () => {
   }
 
   test('a share reaches the collector, and opening the shared link records share_visit with the same share id', async () => {
-    const context = await browser.newContext();
+    const context = await shop.browser.newContext();
     // Popups are recorded, not opened: the test must not reach Pinterest.
     await context.addInitScript(() => {
       window.openedUrls = [];
@@ -51,7 +42,7 @@ describe('share buttons on the demo storefront', () => {
     });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.goto(`${shop.storefront.url}/produits/robe-camille-lin.html`);
     await page.getByRole('button', { name: 'Accepter' }).click();
 
     const pinterest = page.getByRole('button', { name: 'Partager sur Pinterest' });
@@ -71,7 +62,7 @@ describe('share buttons on the demo storefront', () => {
     // The demo's canonical address names port 8080; the test server listens elsewhere.
     const friend = await context.newPage();
     const friendErrors = collectPageErrors(friend);
-    await friend.goto(`${storefront.url}${shared.pathname}${shared.search}`);
+    await friend.goto(`${shop.storefront.url}${shared.pathname}${shared.search}`);
     await friend.waitForURL(url => !url.searchParams.has('vt_sid'));
     assert.equal(new URL(friend.url()).searchParams.get('utm_source'), 'pinterest');
     const share = await collected('share', event => event.properties.shareId === shareId);
@@ -91,12 +82,12 @@ describe('share buttons on the demo storefront', () => {
   });
 
   test('nothing is requested from a social network before a click', async () => {
-    const page = await browser.newPage();
+    const page = await shop.browser.newPage();
     const thirdParty: string[] = [];
     page.on('request', request => {
-      if (!request.url().startsWith(storefront.url)) thirdParty.push(request.url());
+      if (!request.url().startsWith(shop.storefront.url)) thirdParty.push(request.url());
     });
-    await page.goto(`${storefront.url}/produits/trench-classique.html`);
+    await page.goto(`${shop.storefront.url}/produits/trench-classique.html`);
     await page.getByRole('button', { name: 'Partager sur Facebook' }).waitFor();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(thirdParty, []);

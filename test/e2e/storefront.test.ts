@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+import { describe, test } from 'node:test';
+import { collectPageErrors, demoShop } from './harness.js';
 
 describe('demo storefront (npm start)', () => {
-  let storefront: Storefront;
-  let browser: Browser;
-  before(async () => {
-    [storefront, browser] = await Promise.all([startStorefront(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await storefront?.stop();
-  });
+  const shop = demoShop();
 
   test('home page loads the Vitrine loader under a strict CSP with no console error', async () => {
-    const page = await browser.newPage();
+    const page = await shop.browser.newPage();
     const errors = collectPageErrors(page);
-    const response = await page.goto(`${storefront.url}/`);
+    const response = await page.goto(`${shop.storefront.url}/`);
     assert.equal(response?.status(), 200);
     assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     await page.waitForFunction(() => typeof window.Vitrine?.version === 'string');
@@ -28,9 +19,9 @@ describe('demo storefront (npm start)', () => {
   });
 
   test("a widget's chunk downloads alongside the runtime, not after it, and runs once the runtime is configured", async () => {
-    const page = await browser.newPage();
+    const page = await shop.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.goto(`${shop.storefront.url}/produits/robe-camille-lin.html`);
     await page.waitForFunction(() => customElements.get('vitrine-share') !== undefined);
     // This Chromium has no Web Share, so the share widget shows its network list: that chunk comes alongside too.
     const [runtime, share, networkList] = await page.evaluate(() =>
@@ -47,13 +38,13 @@ describe('demo storefront (npm start)', () => {
   });
 
   test('where the system share sheet opens, the share network list is never downloaded', async () => {
-    const page = await browser.newPage();
+    const page = await shop.browser.newPage();
     const errors = collectPageErrors(page);
     // Web Share as phones and Safari have it (the sheet itself never opens here). A string: tsx would wrap a function's arrows in its helpers.
     await page.addInitScript({ content: "Object.defineProperty(navigator, 'share', { value: async () => {} }); Object.defineProperty(navigator, 'canShare', { value: () => true });" });
     const requested: string[] = [];
     page.on('request', request => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.goto(`${shop.storefront.url}/produits/robe-camille-lin.html`);
     await page.locator('vitrine-share').getByRole('button', { name: 'Partager…' }).waitFor();
     await page.waitForLoadState('networkidle');
     assert.ok(requested.includes('/vitrine/cdn/vitrine-share.js'), requested.join(', '));
@@ -63,9 +54,9 @@ describe('demo storefront (npm start)', () => {
   });
 
   test('product page carries JSON-LD Product data and Open Graph tags', async () => {
-    const page = await browser.newPage();
+    const page = await shop.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${storefront.url}/produits/robe-camille-lin.html`);
+    await page.goto(`${shop.storefront.url}/produits/robe-camille-lin.html`);
     const product = await page.evaluate(() => {
       const script = document.querySelector('script[type="application/ld+json"]');
       return script ? JSON.parse(script.textContent ?? '{}') : null;
@@ -79,8 +70,8 @@ describe('demo storefront (npm start)', () => {
   });
 
   test('the consent banner hands the choice to Vitrine', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${storefront.url}/wishlist.html`);
+    const page = await shop.browser.newPage();
+    await page.goto(`${shop.storefront.url}/wishlist.html`);
     await page.waitForFunction(() => typeof window.Vitrine?.version === 'string');
     await page.getByRole('button', { name: 'Accepter' }).click();
     assert.equal(await page.evaluate(() => localStorage.getItem('maison-lumiere:consent')), 'granted');

@@ -3,9 +3,8 @@
 // friend: reloaded, the page shows all three votes as theirs (three voters would each hold one).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+import { describe, test } from 'node:test';
+import { collectPageErrors, demoShop } from './harness.js';
 
 /** Round-trip latency the friend's network adds to every request (a congested 3G link). */
 const LATENCY_MS = 600;
@@ -17,18 +16,10 @@ interface Created {
 }
 
 describe('quick votes on a slow network', () => {
-  let storefront: Storefront;
-  let browser: Browser;
-  before(async () => {
-    [storefront, browser] = await Promise.all([startStorefront(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await storefront?.stop();
-  });
+  const shop = demoShop();
 
   async function call<T>(method: string, path: string, token?: string, body: unknown = {}): Promise<T> {
-    const response = await fetch(`${storefront.url}${path}`, {
+    const response = await fetch(`${shop.storefront.url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: method === 'GET' ? undefined : JSON.stringify(body),
@@ -40,7 +31,7 @@ describe('quick votes on a slow network', () => {
   test(`three votes tapped within ${LATENCY_MS} ms of latency count as one voter`, async () => {
     const { wishlist, ownerToken } = await call<Created>('POST', '/v1/wishlists', undefined, { items: PICKS.map(productId => ({ productId })) });
     const shared = await call<Created>('POST', `/v1/wishlists/${wishlist.id}/share`, ownerToken);
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await shop.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(shared.wishlist.shareUrl!);

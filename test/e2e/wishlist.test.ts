@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type Storefront, collectPageErrors, launchBrowser, startStorefront } from './harness.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, demoShop } from './harness.js';
 
 const heart = (page: Page, productId: string) => page.locator(`.card-actions[data-product-id="${productId}"] vitrine-wishlist-button button`);
 const owned = (page: Page) =>
@@ -14,32 +14,24 @@ interface ServerItem {
 }
 
 describe('wishlist with friend votes on the demo storefront', () => {
-  let storefront: Storefront;
-  let browser: Browser;
-  before(async () => {
-    [storefront, browser] = await Promise.all([startStorefront(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await storefront?.stop();
-  });
+  const shop = demoShop();
 
   const serverItems = async (owner: { id: string; token: string }): Promise<ServerItem[]> => {
-    const response = await fetch(`${storefront.url}/v1/wishlists/${owner.id}`, { headers: { authorization: `Bearer ${owner.token}` } });
+    const response = await fetch(`${shop.storefront.url}/v1/wishlists/${owner.id}`, { headers: { authorization: `Bearer ${owner.token}` } });
     assert.equal(response.status, 200);
     return ((await response.json()) as { wishlist: { items: ServerItem[] } }).wishlist.items;
   };
 
   test('owner saves three items and shares; a friend votes and comments; the owner sees it live; 1,000 repeats count once; a revoked link is 410', async () => {
-    const ownerContext = await browser.newContext();
+    const ownerContext = await shop.browser.newContext();
     // A French friend: the share page follows the browser's language (Accept-Language).
-    const friendContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, locale: 'fr-FR' });
+    const friendContext = await shop.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, locale: 'fr-FR' });
     const owner = await ownerContext.newPage();
     const friend = await friendContext.newPage();
     const errors = [...collectPageErrors(owner), ...collectPageErrors(friend)];
 
     // The owner, a guest, saves three pieces from the home page.
-    await owner.goto(`${storefront.url}/`);
+    await owner.goto(`${shop.storefront.url}/`);
     const picks = ['ML-ROBE-CAMILLE', 'ML-CHEMISE-OVERSIZE', 'ML-SAC-CABAS'];
     for (const id of picks) {
       await heart(owner, id).click();
@@ -48,7 +40,7 @@ describe('wishlist with friend votes on the demo storefront', () => {
     assert.equal(await heart(owner, 'ML-TRENCH-CLASSIQUE').getAttribute('aria-pressed'), 'false');
 
     // Their wishlist page lists them, and shares the link through the slotted <vitrine-share>.
-    await owner.goto(`${storefront.url}/wishlist.html`);
+    await owner.goto(`${shop.storefront.url}/wishlist.html`);
     const items = owner.locator('vitrine-wishlist [part="item"]');
     await owner.waitForFunction(() => document.querySelector('vitrine-wishlist')?.shadowRoot?.querySelectorAll('[part="price"]').length === 3);
     assert.deepEqual((await items.locator('.title').allTextContents()).sort(), ['Chemise oversize en coton', 'Robe Camille en lin', 'Sac cabas en cuir']);
@@ -102,7 +94,7 @@ describe('wishlist with friend votes on the demo storefront', () => {
     assert.ok(voterToken);
     const ownerKeys = (await owned(owner))!;
     const robe = (await serverItems(ownerKeys)).find(item => item.productId === 'ML-ROBE-CAMILLE')!;
-    const robeId = (await (await fetch(`${storefront.url}/v1/shared/${shareToken}`)).json()).items.find(
+    const robeId = (await (await fetch(`${shop.storefront.url}/v1/shared/${shareToken}`)).json()).items.find(
       (item: { productId: string }) => item.productId === 'ML-ROBE-CAMILLE',
     ).id;
     assert.deepEqual(robe.votes, { up: 1, down: 0 });
@@ -110,7 +102,7 @@ describe('wishlist with friend votes on the demo storefront', () => {
     for (let batch = 0; batch < 10; batch++) {
       const answers = await Promise.all(
         Array.from({ length: 100 }, () =>
-          fetch(`${storefront.url}/v1/shared/${shareToken}/items/${robeId}/vote`, {
+          fetch(`${shop.storefront.url}/v1/shared/${shareToken}/items/${robeId}/vote`, {
             method: 'PUT',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${voterToken}` },
             body: JSON.stringify({ value: 1 }),
@@ -135,7 +127,7 @@ describe('wishlist with friend votes on the demo storefront', () => {
     await owner.getByText('Lien désactivé : vos amis ne peuvent plus voter.').waitFor();
     assert.equal((await friend.reload())?.status(), 410);
     assert.match(await friend.locator('h1').textContent() ?? '', /Lien désactivé/);
-    assert.equal((await fetch(`${storefront.url}/v1/shared/${shareToken}`)).status, 410);
+    assert.equal((await fetch(`${shop.storefront.url}/v1/shared/${shareToken}`)).status, 410);
 
     assert.deepEqual(
       errors.filter(error => !/status of 410/.test(error)),
@@ -146,9 +138,9 @@ describe('wishlist with friend votes on the demo storefront', () => {
   });
 
   test('offline: hearts tapped while the network is down reach the server exactly once when it is back', async () => {
-    const context = await browser.newContext();
+    const context = await shop.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${storefront.url}/`);
+    await page.goto(`${shop.storefront.url}/`);
     await heart(page, 'ML-FOULARD-SOIE').click();
     await page.waitForFunction(() => localStorage.getItem('vitrine:wishlist:owner'));
     const keys = (await owned(page))!;
