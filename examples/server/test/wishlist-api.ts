@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import type { OwnerWishlist, SharedList } from '../modules/wishlists/schemas.js';
+import { type TestServer, startTestServer } from '../test-server.js';
 
 export type { OwnerWishlist, SharedList };
 export type SharedItem = SharedList['items'][number];
@@ -44,4 +46,22 @@ export function wishlistApi(baseUrl: () => string) {
   const vote = (shareToken: string, itemId: string, body: unknown, voterToken?: string) =>
     call<{ item: SharedItem; voterToken: string }>('PUT', `/v1/shared/${shareToken}/items/${itemId}/vote`, { body, token: voterToken, idem: false });
   return { call, create, share, vote };
+}
+
+/**
+ * A test server for the tests of one `describe()`, with many friends behind one address, and the wishlist API
+ * over it: started before them, closed after. Read `server` inside the tests.
+ */
+export function wishlistTestServer(env: Record<string, string> = MANY_FRIENDS) {
+  const running = {} as { server: TestServer };
+  before(async () => {
+    running.server = await startTestServer(env);
+  });
+  after(() => running.server?.close());
+  return {
+    get server(): TestServer {
+      return running.server;
+    },
+    ...wishlistApi(() => running.server.url),
+  };
 }

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type TestServer, startTestServer } from '../test-server.js';
-import { MANY_FRIENDS, type OwnerWishlist, key, wishlistApi } from './wishlist-api.js';
+import { describe, test } from 'node:test';
+import { type OwnerWishlist, key, wishlistTestServer } from './wishlist-api.js';
 
 // Every owner change carries an Idempotency-Key: a retry or a double click replays the first answer.
 
 describe('wishlists API', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer(MANY_FRIENDS);
-  });
-  after(() => server.close());
-  const { call, create } = wishlistApi(() => server.url);
+  const api = wishlistTestServer();
+  const { call, create } = api;
 
   test('Idempotency-Key: required, replayed, and not reusable for another request', async () => {
     const { wishlist, ownerToken } = await create([]);
@@ -36,7 +31,7 @@ describe('wishlists API', () => {
       Array.from({ length: 20 }, () => call('POST', path, { token: ownerToken, body: { productId: 'ML-JUPE-PLISSEE', variant: '38' }, idem: k2 })),
     );
     assert.ok(burst.every(response => response.status === 201 || response.status === 409), burst.map(response => response.status).join());
-    const { rows } = await server.db.query("SELECT count(*)::int AS n FROM wishlist_items WHERE wishlist_id = $1 AND product_id = 'ML-JUPE-PLISSEE'", [wishlist.id]);
+    const { rows } = await api.server.db.query("SELECT count(*)::int AS n FROM wishlist_items WHERE wishlist_id = $1 AND product_id = 'ML-JUPE-PLISSEE'", [wishlist.id]);
     assert.equal(rows[0].n, 1);
 
     // Creating a list is idempotent too, and the replay answers the same owner token.

@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { upsertCustomer } from '../modules/auth/session.js';
 import { sha256 } from '../modules/wishlists/tokens.js';
-import { type TestServer, startTestServer } from '../test-server.js';
-import { MANY_FRIENDS, type OwnerWishlist, type SharedList, key, wishlistApi } from './wishlist-api.js';
+import { type OwnerWishlist, type SharedList, key, wishlistTestServer } from './wishlist-api.js';
 
 // The owner's lists: created as a guest, owned through a secret token, items added and removed, merged at sign-in.
 
 describe('wishlists API', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer(MANY_FRIENDS);
-  });
-  after(() => server.close());
-  const { call, create, share, vote } = wishlistApi(() => server.url);
+  const api = wishlistTestServer();
+  const { call, create, share, vote } = api;
 
   test('a guest list is created on the first add and owned through a secret token', async () => {
     const { wishlist, ownerToken } = await create([{ productId: 'ML-ROBE-CAMILLE', variant: 'M' }]);
@@ -23,7 +18,7 @@ describe('wishlists API', () => {
       wishlist.items.map(item => [item.productId, item.variant, item.title]),
       [['ML-ROBE-CAMILLE', 'M', 'Robe Camille en lin']],
     );
-    const stored = await server.db.query('SELECT token_hash FROM wishlist_owner_tokens WHERE wishlist_id = $1', [wishlist.id]);
+    const stored = await api.server.db.query('SELECT token_hash FROM wishlist_owner_tokens WHERE wishlist_id = $1', [wishlist.id]);
     assert.deepEqual(stored.rows, [{ token_hash: sha256(ownerToken) }], 'only the hash is stored');
 
     assert.equal((await call('GET', `/v1/wishlists/${wishlist.id}`)).status, 401);
@@ -60,9 +55,9 @@ describe('wishlists API', () => {
   });
 
   test('sign-in merge: union by product and variant, votes and comments kept, nothing duplicated', async () => {
-    const customer = await upsertCustomer(server.db, 'test', `merge-${randomUUID()}`, { firstName: 'Camille' });
+    const customer = await upsertCustomer(api.server.db, 'test', `merge-${randomUUID()}`, { firstName: 'Camille' });
     const sessionId = randomBytes(32).toString('base64url');
-    await server.db.query("INSERT INTO sessions (id_hash, customer_id, expires_at) VALUES ($1, $2, now() + interval '1 day')", [sha256(sessionId), customer.id]);
+    await api.server.db.query("INSERT INTO sessions (id_hash, customer_id, expires_at) VALUES ($1, $2, now() + interval '1 day')", [sha256(sessionId), customer.id]);
     const cookie = { cookie: `vitrine_session=${sessionId}` };
 
     assert.equal((await call('POST', '/v1/wishlists/merge', {})).status, 401, 'needs a session');
@@ -106,7 +101,7 @@ describe('wishlists API', () => {
       { key: 'ML-ROBE-CAMILLE/S', votes: { up: 1, down: 0 }, comments: ['Zoé::1'] },
       { key: 'ML-SAC-CABAS/', votes: { up: 0, down: 0 }, comments: [] },
     ]);
-    const remaining = await server.db.query('SELECT count(*)::int AS n FROM wishlists WHERE id = $1', [guest.wishlist.id]);
+    const remaining = await api.server.db.query('SELECT count(*)::int AS n FROM wishlists WHERE id = $1', [guest.wishlist.id]);
     assert.equal(remaining.rows[0].n, 0, 'the guest list is gone, merged');
 
     // The new owner token owns the account list; the guest's token and share link keep working.
@@ -119,7 +114,7 @@ describe('wishlists API', () => {
     // A retried merge replays: same list, same token, nothing doubled.
     const retried = await call<{ wishlist: OwnerWishlist; ownerToken: string }>('POST', '/v1/wishlists/merge', { token: guest.ownerToken, headers: cookie, idem: k });
     assert.equal(retried.body.ownerToken, merged.body.ownerToken);
-    const total = await server.db.query('SELECT count(*)::int AS n FROM wishlist_items WHERE wishlist_id = $1', [accountId]);
+    const total = await api.server.db.query('SELECT count(*)::int AS n FROM wishlist_items WHERE wishlist_id = $1', [accountId]);
     assert.equal(total.rows[0].n, 4);
   });
 });

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { type TestServer, startTestServer } from '../test-server.js';
-import { MANY_FRIENDS, type OwnerWishlist, type SharedList, wishlistApi } from './wishlist-api.js';
+import { describe, test } from 'node:test';
+import { type OwnerWishlist, type SharedList, wishlistTestServer } from './wishlist-api.js';
 
 // Sharing with friends: the capability link and its page, the friends' votes, the owner's live updates, the vote rate limit.
 
 describe('wishlists API', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer(MANY_FRIENDS);
-  });
-  after(() => server.close());
-  const { call, create, share, vote } = wishlistApi(() => server.url);
+  const api = wishlistTestServer();
+  const { call, create, share, vote } = api;
 
   test('share links: capability path token, preview page, friend view, revocation', async () => {
     const { wishlist, ownerToken } = await create([{ productId: 'ML-ROBE-CAMILLE', variant: 'M' }, { productId: 'ML-SAC-CABAS' }]);
@@ -23,7 +18,7 @@ describe('wishlists API', () => {
     assert.equal(new URL(shared.body.wishlist.shareUrl!).pathname, `/w/${shareToken}`, 'sharing again answers the same link');
     assert.equal(new URL(shared.body.wishlist.shareUrl!).search, '');
 
-    const pageResponse = await fetch(`${server.url}/w/${shareToken}`);
+    const pageResponse = await fetch(`${api.server.url}/w/${shareToken}`);
     assert.equal(pageResponse.status, 200);
     assert.match(pageResponse.headers.get('content-security-policy') ?? '', /script-src 'self'/);
     assert.equal(pageResponse.headers.get('referrer-policy'), 'no-referrer');
@@ -41,15 +36,15 @@ describe('wishlists API', () => {
     assert.deepEqual(view.body.items.map(item => item.productId), ['ML-ROBE-CAMILLE', 'ML-SAC-CABAS']);
 
     assert.equal((await call('GET', `/v1/shared/${randomBytes(32).toString('base64url')}`)).status, 404);
-    assert.equal((await fetch(`${server.url}/w/${randomBytes(32).toString('base64url')}`)).status, 404);
-    assert.equal((await fetch(`${server.url}/w/short`)).status, 404);
+    assert.equal((await fetch(`${api.server.url}/w/${randomBytes(32).toString('base64url')}`)).status, 404);
+    assert.equal((await fetch(`${api.server.url}/w/short`)).status, 404);
 
     const revoked = await call<{ wishlist: OwnerWishlist }>('DELETE', `/v1/wishlists/${wishlist.id}/share`, { token: ownerToken });
     assert.equal(revoked.body.wishlist.shareUrl, null);
     const gone = await call<{ error: { code: string } }>('GET', `/v1/shared/${shareToken}`);
     assert.equal(gone.status, 410);
     assert.equal(gone.body.error.code, 'share_revoked');
-    assert.equal((await fetch(`${server.url}/w/${shareToken}`)).status, 410);
+    assert.equal((await fetch(`${api.server.url}/w/${shareToken}`)).status, 410);
     assert.equal((await vote(shareToken, view.body.items[0].id, { value: 1 })).status, 410);
   });
 
@@ -68,7 +63,7 @@ describe('wishlists API', () => {
       const responses = await Promise.all(Array.from({ length: 50 }, () => vote(shareToken, robe.id, { value: 1 }, voterToken)));
       assert.ok(responses.every(response => response.status === 200));
     }
-    const count = await server.db.query('SELECT count(*)::int AS n FROM wishlist_votes WHERE item_id = $1', [robe.id]);
+    const count = await api.server.db.query('SELECT count(*)::int AS n FROM wishlist_votes WHERE item_id = $1', [robe.id]);
     assert.equal(count.rows[0].n, 1);
 
     const changed = await vote(shareToken, robe.id, { value: -1 }, voterToken);
@@ -102,9 +97,9 @@ describe('wishlists API', () => {
   test('owners get Server-Sent Events when a friend votes', async () => {
     const { wishlist, ownerToken } = await create([{ productId: 'ML-TRENCH-CLASSIQUE' }]);
     const shareToken = await share(wishlist.id, ownerToken);
-    assert.equal((await fetch(`${server.url}/v1/wishlists/${wishlist.id}/events`)).status, 401);
+    assert.equal((await fetch(`${api.server.url}/v1/wishlists/${wishlist.id}/events`)).status, 401);
     const controller = new AbortController();
-    const stream = await fetch(`${server.url}/v1/wishlists/${wishlist.id}/events`, {
+    const stream = await fetch(`${api.server.url}/v1/wishlists/${wishlist.id}/events`, {
       headers: { authorization: `Bearer ${ownerToken}` },
       signal: controller.signal,
     });
@@ -131,27 +126,23 @@ describe('wishlists API', () => {
 });
 
 describe('wishlist votes rate limit', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ VOTE_RATE_LIMIT: '10' });
-  });
-  after(() => server.close());
+  const rateLimited = wishlistTestServer({ VOTE_RATE_LIMIT: '10' });
 
   test('votes beyond the per-address limit are 429 with Retry-After, and still count once', async () => {
     const headers = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
-    const created = (await (await fetch(`${server.url}/v1/wishlists`, { method: 'POST', headers, body: JSON.stringify({ items: [{ productId: 'ML-SAC-CABAS' }] }) })).json()) as {
+    const created = (await (await fetch(`${rateLimited.server.url}/v1/wishlists`, { method: 'POST', headers, body: JSON.stringify({ items: [{ productId: 'ML-SAC-CABAS' }] }) })).json()) as {
       wishlist: OwnerWishlist;
       ownerToken: string;
     };
     const shared = (await (
-      await fetch(`${server.url}/v1/wishlists/${created.wishlist.id}/share`, {
+      await fetch(`${rateLimited.server.url}/v1/wishlists/${created.wishlist.id}/share`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': randomUUID(), authorization: `Bearer ${created.ownerToken}` },
         body: '{}',
       })
     ).json()) as { wishlist: OwnerWishlist };
     const shareToken = new URL(shared.wishlist.shareUrl!).pathname.split('/').pop();
-    const url = `${server.url}/v1/shared/${shareToken}/items/${created.wishlist.items[0].id}/vote`;
+    const url = `${rateLimited.server.url}/v1/shared/${shareToken}/items/${created.wishlist.items[0].id}/vote`;
     const first = (await (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"value":1}' })).json()) as { voterToken: string };
     const responses = await Promise.all(
       Array.from({ length: 30 }, () =>
@@ -162,7 +153,7 @@ describe('wishlist votes rate limit', () => {
     assert.equal(limited.length, 21);
     assert.ok(limited[0].headers.get('retry-after'));
     assert.equal(((await limited[0].json()) as { error: { code: string } }).error.code, 'rate_limited');
-    const { rows } = await server.db.query('SELECT count(*)::int AS n FROM wishlist_votes');
+    const { rows } = await rateLimited.server.db.query('SELECT count(*)::int AS n FROM wishlist_votes');
     assert.equal(rows[0].n, 1);
   });
 });
