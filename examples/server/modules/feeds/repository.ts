@@ -32,13 +32,16 @@ export class FeedRepository {
     return (await this.db.query<AccountRow>('SELECT * FROM instagram_accounts ORDER BY feed_id')).rows;
   }
 
-  /** Claims the account's scheduled pass until `until`, unless another instance holds a claim not yet expired. */
-  async claimPass(feedId: string, now: Date, until: Date): Promise<boolean> {
-    const { rows } = await this.db.query(
-      'UPDATE instagram_accounts SET fetch_lease_until = $3 WHERE feed_id = $1 AND (fetch_lease_until IS NULL OR fetch_lease_until <= $2) RETURNING feed_id',
+  /**
+   * Claims the account's scheduled pass until `until`, unless another instance holds a claim not yet expired;
+   * answers the account as it is once claimed.
+   */
+  async claimPass(feedId: string, now: Date, until: Date): Promise<AccountRow | undefined> {
+    const { rows } = await this.db.query<AccountRow>(
+      'UPDATE instagram_accounts SET fetch_lease_until = $3 WHERE feed_id = $1 AND (fetch_lease_until IS NULL OR fetch_lease_until <= $2) RETURNING *',
       [feedId, now, until],
     );
-    return rows.length > 0;
+    return rows[0];
   }
 
   async releasePass(feedId: string): Promise<void> {

@@ -70,11 +70,10 @@ export class FeedService {
     if (!this.ingest) return;
     for (const { feed_id: feedId } of await this.feeds.accounts()) {
       // Every instance of a fleet runs this pass: the one that claims the account does its work.
-      if (!(await this.feeds.claimPass(feedId, now, new Date(now.getTime() + FEED_FETCH_LEASE_MS)))) continue;
+      // The account comes from the claim, not the list: another instance may have refreshed its token since.
+      const account = await this.feeds.claimPass(feedId, now, new Date(now.getTime() + FEED_FETCH_LEASE_MS));
+      if (!account) continue;
       try {
-        // Read after the claim: another instance may have refreshed the token since the list was read.
-        const account = await this.feeds.account(feedId);
-        if (!account) continue;
         const current = await this.ingest.refreshTokenIfDue(account, now);
         const feed = await this.feeds.feed(feedId);
         const due = !feed?.fetched_at || now.getTime() - new Date(feed.fetched_at).getTime() >= this.config.instagram.syncSeconds * 1000;
