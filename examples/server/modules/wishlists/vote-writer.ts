@@ -12,8 +12,8 @@ const isRetryable = (error: unknown): boolean => ['40P01', '40001'].includes(Str
 
 /**
  * Group commit for votes, as the collector's EventWriter does for events: the votes of the requests read in
- * one turn of the event loop, or while a group is being written, go out together in one transaction
- * (votes.repository.ts), and each request is answered with its own outcome once that transaction committed.
+ * one turn of the event loop, or while a group is being written, go out together in one statement
+ * (votes.repository.ts), and each request is answered with its own outcome once that statement committed.
  * Two votes of one voter on one item never share a group (one upsert cannot touch a row twice): the later one
  * waits for the next group, so votes apply in the order they arrived.
  */
@@ -22,7 +22,7 @@ export class VoteWriter extends GroupCommit<PendingVote> {
   private readonly writing = new Set<string>();
 
   constructor(
-    private readonly db: Pick<Database, 'transaction'>,
+    private readonly db: Pick<Database, 'queryPrepared'>,
     private readonly cap: number,
     options: GroupCommitOptions = {},
   ) {
@@ -75,7 +75,7 @@ export class VoteWriter extends GroupCommit<PendingVote> {
     const keys = group.map(({ vote }) => `${vote.itemId} ${vote.voterId}`);
     keys.forEach(key => this.writing.add(key));
     const votes = group.map(pending => pending.vote);
-    const store = () => this.db.transaction(tx => storeVoteGroup(tx, votes, this.cap));
+    const store = () => storeVoteGroup(this.db, votes, this.cap);
     try {
       const outcomes = await store().catch(error => (isRetryable(error) ? store() : Promise.reject(error)));
       group.forEach((pending, index) => pending.settle(outcomes[index]));

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/db.js';
+import type { Database } from '../../db/db.js';
 
 /** One vote as the route hands it to the group commit. */
 export interface VoteInput {
@@ -26,123 +26,119 @@ export type VoteOutcome =
   /** A first vote past the address's voter cap on this list today. */
   | { kind: 'capped' };
 
-interface Matched {
-  n: number;
-  share_id: string;
-  wishlist_id: string;
-  product_id: string;
-  variant: string;
-  removed: boolean;
-}
-
-const json = (rows: unknown[]) => JSON.stringify(rows);
-
 /**
- * Writes a group of votes in the caller's transaction, in five statements whatever the group's size: which votes
- * match an active link and its item; the voter cap, counted per (list, day, address) under the quota row's lock;
- * the new voters; the votes (one upsert, sorted so concurrent groups lock rows in one order); and the answers,
- * read after the writes so each tally includes the whole group. `votes` holds at most one vote per (item, voter).
+ * One statement writes the whole group, so a group costs one round trip (and on PGlite one call into the
+ * database, planned once): which votes match an active link and its item; the voter cap, counted per
+ * (list, day, address) under the quota row's lock; the new voters; and the votes (one upsert, sorted so
+ * concurrent groups lock rows in one order). It returns one row per matched vote with what the vote replaced,
+ * and one row per item with its tally before the group: the caller adds the group's changes.
+ *
+ * Its parts share one snapshot, so "what the vote replaced" is the snapshot's row: a vote without a comment
+ * keeps the snapshot's comment. The vote writer never writes one (item, voter) in two groups at once; only the
+ * same voter token on two instances in the same instant could see a stale comment. No part joins two of the
+ * group's own lists: the plan is made once for any group size, and the planner's nested loops over them would
+ * cost the square of the group's size. So the first votes learn their quota through a window over both.
  */
-export async function storeVoteGroup(tx: Queryable, votes: VoteInput[], cap: number): Promise<VoteOutcome[]> {
+const STORE_GROUP = `
+WITH b AS (
+  SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS b(n int, item uuid, share uuid, token_hash text, voter text,
+    value smallint, comment text, first_name text, day date, address_hash text)
+),
+matched AS (
+  SELECT b.*, s.id AS share_id, s.wishlist_id, i.product_id, i.variant, (v.removed_at IS NOT NULL) AS removed
+  FROM b
+  JOIN wishlist_shares s ON s.token_hash = b.token_hash AND s.revoked_at IS NULL AND (b.share IS NULL OR s.id = b.share)
+  JOIN wishlist_items i ON i.id = b.item AND i.wishlist_id = s.wishlist_id
+  LEFT JOIN wishlist_voters v ON v.voter_id = b.voter
+),
+quota AS (
+  INSERT INTO wishlist_voter_quota AS q (wishlist_id, day, address_hash, minted, granted)
+  SELECT wishlist_id, day, address_hash, LEAST(count(*), $2::text::int), LEAST(count(*), $2::text::int)
+  FROM matched WHERE share IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (wishlist_id, day, address_hash) DO UPDATE
+    SET minted = LEAST($2::text::int, q.minted + EXCLUDED.minted), granted = LEAST($2::text::int, q.minted + EXCLUDED.minted) - q.minted
+  RETURNING wishlist_id, day, address_hash, granted
+),
+-- First votes (no voter token yet) in arrival order within their (list, day, address): the first ones within the granted count mint a voter.
+first_votes AS (
+  SELECT * FROM (
+    SELECT keyed.*, row_number() OVER (PARTITION BY wishlist_id, day, address_hash ORDER BY n) AS rank,
+      max(granted) OVER (PARTITION BY wishlist_id, day, address_hash) AS key_granted
+    FROM (
+      SELECT n, item, voter, value, comment, first_name, share_id, wishlist_id, product_id, variant, day, address_hash, NULL::int AS granted
+      FROM matched WHERE share IS NULL
+      UNION ALL
+      SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, wishlist_id, NULL, NULL, day, address_hash, granted FROM quota
+    ) keyed
+  ) ranked
+  WHERE n IS NOT NULL
+),
+new_voters AS (
+  INSERT INTO wishlist_voters (voter_id, share_id, address_hash, day)
+  SELECT voter, share_id, address_hash, day FROM first_votes WHERE rank <= key_granted
+),
+-- What each accepted vote leaves stored, beside what it replaces.
+accepted AS (
+  SELECT a.*, w.value AS old_value, COALESCE(a.comment, w.comment, '') AS new_comment, COALESCE(a.first_name, w.first_name, '') AS new_first_name,
+    (w.value, w.comment, w.first_name) IS DISTINCT FROM (a.value, COALESCE(a.comment, w.comment, ''), COALESCE(a.first_name, w.first_name, '')) AS changed
+  FROM (
+    SELECT n, item, voter, value, comment, first_name, share_id, wishlist_id, product_id, variant FROM matched WHERE share IS NOT NULL AND NOT removed
+    UNION ALL
+    SELECT n, item, voter, value, comment, first_name, share_id, wishlist_id, product_id, variant FROM first_votes WHERE rank <= key_granted
+  ) a
+  LEFT JOIN wishlist_votes w ON w.item_id = a.item AND w.voter_id = a.voter
+),
+upsert AS (
+  INSERT INTO wishlist_votes AS w (item_id, voter_id, value, comment, first_name)
+  SELECT item, voter, value, new_comment, new_first_name FROM accepted WHERE changed ORDER BY item, voter
+  ON CONFLICT (item_id, voter_id) DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment, first_name = EXCLUDED.first_name, updated_at = now()
+)
+SELECT 'voted', n, item, share_id, wishlist_id, product_id, variant, changed, old_value, new_comment, new_first_name, NULL::bigint, NULL::bigint FROM accepted
+UNION ALL
+SELECT 'removed', n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM matched WHERE share IS NOT NULL AND removed
+UNION ALL
+SELECT 'capped', n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM first_votes WHERE rank > key_granted
+UNION ALL
+-- ARRAY(...) is computed once, then each item is one index range.
+SELECT 'tally', NULL, item_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FILTER (WHERE value = 1), count(*) FILTER (WHERE value = -1)
+FROM wishlist_votes WHERE item_id = ANY (ARRAY(SELECT DISTINCT item FROM accepted)) GROUP BY item_id`;
+
+type Row = Array<string | null>;
+
+/** Writes a group of votes in one statement (its own transaction) and answers each vote, in the group's order. */
+export async function storeVoteGroup(db: Pick<Database, 'queryPrepared'>, votes: VoteInput[], cap: number): Promise<VoteOutcome[]> {
+  const input = votes.map((vote, n) => ({
+    n,
+    item: vote.itemId,
+    share: vote.shareId ?? null,
+    token_hash: vote.tokenHash,
+    voter: vote.voterId,
+    value: vote.value,
+    comment: vote.comment,
+    first_name: vote.firstName,
+    day: vote.day,
+    address_hash: vote.addressHash,
+  }));
+  // Every column comes back as PostgreSQL's text output.
+  const rows = await db.queryPrepared('votes_store_group', STORE_GROUP, [JSON.stringify(input), String(cap)]);
+  const tallies = new Map<string, { up: number; down: number }>();
+  for (const [kind, , item, , , , , , , , , up, down] of rows) if (kind === 'tally') tallies.set(item!, { up: Number(up), down: Number(down) });
+  const voted: Row[] = rows.filter(([kind]) => kind === 'voted');
+  // The tally before the group, plus what the group's votes replaced.
+  for (const [, n, item, , , , , , oldValue] of voted) {
+    const tally = tallies.get(item!) ?? { up: 0, down: 0 };
+    if (oldValue === '1') tally.up--;
+    if (oldValue === '-1') tally.down--;
+    if (votes[Number(n)].value === 1) tally.up++;
+    else tally.down++;
+    tallies.set(item!, tally);
+  }
   const outcomes: VoteOutcome[] = votes.map(() => ({ kind: 'unmatched' }));
-  const { rows: matched } = await tx.query<Matched>(
-    `SELECT b.n, s.id AS share_id, s.wishlist_id, i.product_id, i.variant, (v.removed_at IS NOT NULL) AS removed
-     FROM jsonb_to_recordset($1::text::jsonb) AS b(n int, item uuid, share uuid, token_hash text, voter text)
-     JOIN wishlist_shares s ON s.token_hash = b.token_hash AND s.revoked_at IS NULL AND (b.share IS NULL OR s.id = b.share)
-     JOIN wishlist_items i ON i.id = b.item AND i.wishlist_id = s.wishlist_id
-     LEFT JOIN wishlist_voters v ON v.voter_id = b.voter`,
-    [json(votes.map((vote, n) => ({ n, item: vote.itemId, share: vote.shareId ?? null, token_hash: vote.tokenHash, voter: vote.voterId })))],
-  );
-  const accepted: Array<Matched & { vote: VoteInput }> = [];
-  const fresh = new Map<string, Array<Matched & { vote: VoteInput }>>();
-  for (const row of matched) {
-    const vote = votes[row.n];
-    if (row.removed) outcomes[row.n] = { kind: 'removed' };
-    else if (vote.shareId) accepted.push({ ...row, vote });
-    else {
-      const key = `${row.wishlist_id} ${vote.day} ${vote.addressHash}`;
-      fresh.set(key, [...(fresh.get(key) ?? []), { ...row, vote }]);
-    }
-  }
-
-  if (fresh.size > 0) {
-    const keys = [...fresh.keys()].sort();
-    const { rows: grants } = await tx.query<{ wishlist_id: string; day: string; address_hash: string; granted: number }>(
-      `INSERT INTO wishlist_voter_quota AS q (wishlist_id, day, address_hash, minted, granted)
-       SELECT wishlist_id, day, address_hash, LEAST(n, $2), LEAST(n, $2)
-       FROM jsonb_to_recordset($1::text::jsonb) AS r(wishlist_id uuid, day date, address_hash text, n int) ORDER BY 1, 2, 3
-       ON CONFLICT (wishlist_id, day, address_hash) DO UPDATE
-         SET minted = LEAST($2, q.minted + EXCLUDED.minted), granted = LEAST($2, q.minted + EXCLUDED.minted) - q.minted
-       RETURNING wishlist_id, to_char(day, 'YYYY-MM-DD') AS day, address_hash, granted`,
-      [json(keys.map(key => ({ ...keyParts(key), n: fresh.get(key)!.length }))), cap],
-    );
-    const minted: Array<Matched & { vote: VoteInput }> = [];
-    for (const grant of grants) {
-      const waiting = fresh.get(`${grant.wishlist_id} ${grant.day} ${grant.address_hash}`) ?? [];
-      waiting.forEach((row, index) => (index < grant.granted ? minted.push(row) : (outcomes[row.n] = { kind: 'capped' })));
-    }
-    if (minted.length > 0) {
-      await tx.query(
-        `INSERT INTO wishlist_voters (voter_id, share_id, address_hash, day)
-         SELECT voter, share, address_hash, day FROM jsonb_to_recordset($1::text::jsonb) AS r(voter text, share uuid, address_hash text, day date)`,
-        [json(minted.map(row => ({ voter: row.vote.voterId, share: row.share_id, address_hash: row.vote.addressHash, day: row.vote.day })))],
-      );
-    }
-    accepted.push(...minted);
-  }
-  if (accepted.length === 0) return outcomes;
-
-  accepted.sort((a, b) => (a.vote.itemId === b.vote.itemId ? (a.vote.voterId < b.vote.voterId ? -1 : 1) : a.vote.itemId < b.vote.itemId ? -1 : 1));
-  const input = json(accepted.map(({ n, vote }) => ({ n, item: vote.itemId, voter: vote.voterId, value: vote.value, comment: vote.comment, first_name: vote.firstName })));
-  // A repeated vote writes nothing (the WHERE): `changed` tells the route whom to notify.
-  const { rows: changed } = await tx.query<{ n: number }>(
-    `WITH b AS (SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS b(n int, item uuid, voter text, value smallint, comment text, first_name text)),
-     upsert AS (
-       INSERT INTO wishlist_votes AS w (item_id, voter_id, value, comment, first_name)
-       SELECT item, voter, value, COALESCE(comment, ''), COALESCE(first_name, '') FROM b ORDER BY item, voter
-       ON CONFLICT (item_id, voter_id) DO UPDATE SET value = EXCLUDED.value,
-         comment = COALESCE((SELECT comment FROM b WHERE b.item = EXCLUDED.item_id AND b.voter = EXCLUDED.voter_id), w.comment),
-         first_name = COALESCE((SELECT first_name FROM b WHERE b.item = EXCLUDED.item_id AND b.voter = EXCLUDED.voter_id), w.first_name),
-         updated_at = now()
-       WHERE (w.value, w.comment, w.first_name) IS DISTINCT FROM (EXCLUDED.value,
-         COALESCE((SELECT comment FROM b WHERE b.item = EXCLUDED.item_id AND b.voter = EXCLUDED.voter_id), w.comment),
-         COALESCE((SELECT first_name FROM b WHERE b.item = EXCLUDED.item_id AND b.voter = EXCLUDED.voter_id), w.first_name))
-       RETURNING item_id, voter_id
-     )
-     SELECT b.n FROM upsert JOIN b ON b.item = upsert.item_id AND b.voter = upsert.voter_id`,
-    [input],
-  );
-  const changedSet = new Set(changed.map(row => row.n));
-  const { rows: answers } = await tx.query<{ n: number; comment: string; first_name: string; up: number; down: number }>(
-    `WITH b AS (SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS b(n int, item uuid, voter text)),
-     t AS (
-       SELECT item_id, count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down
-       FROM wishlist_votes WHERE item_id IN (SELECT item FROM b) GROUP BY item_id
-     )
-     SELECT b.n, w.comment, w.first_name, t.up, t.down
-     FROM b JOIN wishlist_votes w ON w.item_id = b.item AND w.voter_id = b.voter JOIN t ON t.item_id = b.item`,
-    [input],
-  );
-  const byN = new Map(accepted.map(row => [row.n, row]));
-  for (const answer of answers) {
-    const row = byN.get(answer.n)!;
-    outcomes[answer.n] = {
-      kind: 'voted',
-      shareId: row.share_id,
-      wishlistId: row.wishlist_id,
-      productId: row.product_id,
-      variant: row.variant,
-      changed: changedSet.has(answer.n),
-      up: answer.up,
-      down: answer.down,
-      comment: answer.comment,
-      firstName: answer.first_name,
-    };
+  for (const [kind, n, item, shareId, wishlistId, productId, variant, changed, , comment, firstName] of rows) {
+    if (kind === 'removed' || kind === 'capped') outcomes[Number(n)] = { kind };
+    if (kind !== 'voted') continue;
+    const { up, down } = tallies.get(item!)!;
+    outcomes[Number(n)] = { kind, shareId: shareId!, wishlistId: wishlistId!, productId: productId!, variant: variant!, changed: changed === 't', up, down, comment: comment!, firstName: firstName! };
   }
   return outcomes;
 }
-
-const keyParts = (key: string) => {
-  const [wishlist_id, day, address_hash] = key.split(' ');
-  return { wishlist_id, day, address_hash };
-};
