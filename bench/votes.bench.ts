@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { type LoadResult, printTable, runLoad, startBaseline, startServer } from './lib.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+// As the collector's bench: 50 shoppers at once, for the baseline too, so the group commit has votes to group.
+const CONNECTIONS = 50;
 const VOTERS = 400;
 const PRODUCTS = ['ML-ROBE-CAMILLE', 'ML-CHEMISE-OVERSIZE', 'ML-JUPE-PLISSEE', 'ML-TRENCH-CLASSIQUE', 'ML-SAC-CABAS', 'ML-FOULARD-SOIE'];
 
@@ -57,12 +59,12 @@ try {
     body: JSON.stringify({ value }),
   });
   const votes = (label: string, requests: Array<ReturnType<typeof vote>>): Promise<LoadResult> =>
-    runLoad({ url: server.url, label, method: 'PUT', seconds: SECONDS, serverPid: server.pid, requests });
+    runLoad({ url: server.url, label, method: 'PUT', connections: CONNECTIONS, seconds: SECONDS, serverPid: server.pid, requests });
   const hotVoters = voters.filter(entry => entry.list === lists[0]);
 
-  const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', seconds: SECONDS, serverPid: baseline.pid });
+  const base = await runLoad({ url: baseline.url, label: 'node:http baseline (204)', method: 'POST', body: '{"value":1}', connections: CONNECTIONS, seconds: SECONDS, serverPid: baseline.pid });
   const results = [
-    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify, no database)', seconds: SECONDS, serverPid: server.pid }),
+    await runLoad({ url: `${server.url}/healthz`, label: 'GET /healthz (same server: Fastify, no database)', connections: CONNECTIONS, seconds: SECONDS, serverPid: server.pid }),
     await votes(
       `votes: ${VOTERS} voters x 18 items, changing`,
       voters.flatMap(voter => voter.list.items.flatMap(item => [vote(voter, item, 1), vote(voter, item, -1)])),
