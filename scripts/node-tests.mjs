@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs node:test over the given *.test.ts files and every *.test.ts below the given folders (Node 20's --test has no globs).
 // `--concurrency=N` runs N files at once (default 1): for suites whose files each start their own servers and browser.
+// Files start in the order given (a folder's files sorted), each once: name the longest first, so they do not start last.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,13 @@ const find = dir =>
   );
 const args = process.argv.slice(2);
 const concurrency = args.find(arg => arg.startsWith('--concurrency='))?.split('=')[1] ?? '1';
-const files = args.filter(arg => !arg.startsWith('--')).flatMap(path => (statSync(path).isFile() ? [path] : find(path))).sort();
+const files = [
+  ...new Set(
+    args
+      .filter(arg => !arg.startsWith('--'))
+      .flatMap(path => (statSync(path).isFile() ? [join(path)] : find(path).sort())),
+  ),
+];
 if (files.length === 0) {
   console.error(`no *.test.ts files under ${args.join(', ')}`);
   process.exit(1);

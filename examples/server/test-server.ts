@@ -5,6 +5,7 @@ import { type ServerConfig, loadConfig } from './config.js';
 import { type Database, openDatabase } from './db/db.js';
 import { seedDemoCatalog } from './dev/seed.js';
 import { migrate } from './db/migrate.js';
+import { migratedTemplate } from './db/migrated-template.js';
 
 export interface TestServer {
   url: string;
@@ -25,7 +26,9 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `test_${randomBytes(6).toString('hex')}` : undefined;
-  const db = await openDatabase({ databaseUrl, dataDir: 'memory://', schema });
+  const template = databaseUrl ? undefined : await migratedTemplate();
+  const db = await openDatabase({ databaseUrl, dataDir: 'memory://', schema, template });
+  // On PGlite the template is migrated already: this finds nothing to apply.
   await migrate(db);
   const config = { ...loadConfig({ PORT: '0', ALLOWED_ORIGINS: 'http://shop.test', ...env }), databaseUrl };
   await seedDemoCatalog(db, config.storefrontDir, config.publicUrl);

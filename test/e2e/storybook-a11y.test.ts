@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { locales } from '../../.storybook/locales.js';
 import { paletteNames } from '../../.storybook/palettes.js';
 import { launchBrowser } from './harness.js';
-import { openStory, serveStorybook, storybookEntries, switchGlobals, switchStory } from './storybook-harness.js';
+import { ADDON_AXE_OFF, openStory, serveStorybook, storybookEntries, switchGlobals, switchStory } from './storybook-harness.js';
 import { type AxeOutcome, recordAxe } from './a11y-results.js';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -20,8 +20,8 @@ interface AxeResult {
 }
 
 async function runAxe(page: Page): Promise<AxeResult> {
-  // Our own axe-core (a devDependency), not the copy Storybook's a11y addon runs after each render: two copies
-  // never wait for each other ("Axe is already running").
+  // Our own axe-core (a devDependency), not the addon's copy, which ADDON_AXE_OFF keeps from running after each
+  // render: two copies never wait for each other ("Axe is already running").
   if (!(await page.evaluate(() => '__vitrineAxe' in window))) {
     await page.addScriptTag({ path: axeSource });
     await page.evaluate(() => Object.assign(window, { __vitrineAxe: (window as unknown as { axe: unknown }).axe }));
@@ -54,7 +54,7 @@ describe('accessibility of every story (axe-core, WCAG 2.2 A/AA rules)', () => {
     storybook = await serveStorybook();
     browser = await launchBrowser();
     pages = await Promise.all([0, 1].map(() => browser.newPage()));
-    await Promise.all(pages.map(page => openStory(page, storybook.url, stories[0].id)));
+    await Promise.all(pages.map(page => openStory(page, storybook.url, stories[0].id, ADDON_AXE_OFF)));
   });
   after(async () => {
     await browser?.close();

@@ -32,6 +32,12 @@ export async function serveStorybook(): Promise<{ url: string; close(): Promise<
 }
 
 export type Globals = Record<string, string>;
+
+/**
+ * The a11y addon runs axe after every render unless its `a11y.manual` global is on (as the URL carries it).
+ * Tests that run axe themselves, or drive the keyboard, turn it off: each render then costs one axe run, not two.
+ */
+export const ADDON_AXE_OFF: Globals = { 'a11y.manual': '!true' };
 const globalsParam = (globals: Globals) =>
   Object.entries(globals)
     .map(([key, value]) => `${key}:${value}`)

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type KeyboardOutcome, recordKeyboard } from './a11y-results.js';
 import { launchBrowser } from './harness.js';
-import { openStory, serveStorybook } from './storybook-harness.js';
+import { ADDON_AXE_OFF, openStory, serveStorybook } from './storybook-harness.js';
 
 /** What has focus, looking through shadow roots: its tag, role, name, part and class. */
 function focused(page: Page) {
@@ -74,7 +74,7 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
   });
 
   check('share', 'share menu: Enter opens it on the first item, arrows, Home and End move, Escape closes and returns focus, Tab leaves', ['2.1.1', '2.1.2', '2.4.3', '2.4.7', '4.1.2'], async () => {
-    await openStory(page, storybook.url, 'widgets-share--menu', { locale: 'en' });
+    await openStory(page, storybook.url, 'widgets-share--menu', { ...ADDON_AXE_OFF, locale: 'en' });
     await tabUntil(page, focus => focus?.host === 'vitrine-share');
     const button = await focused(page);
     assert.equal(button?.label, 'Share');
@@ -100,7 +100,7 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
   });
 
   check('feed', 'feed dialog: Enter on a post opens it with focus inside, Tab stays inside, arrows change post, Escape closes and returns focus to the post', ['2.1.1', '2.1.2', '2.4.3', '2.4.7', '4.1.2'], async () => {
-    await openStory(page, storybook.url, 'widgets-feed--grid', { locale: 'en' });
+    await openStory(page, storybook.url, 'widgets-feed--grid', { ...ADDON_AXE_OFF, locale: 'en' });
     await tabUntil(page, focus => focus?.className === 'tile');
     assert.equal(await page.evaluate(() => document.querySelector('vitrine-feed')!.shadowRoot!.activeElement?.getAttribute('data-index')), '0', 'Tab reaches the first post');
     await assertFocusRing(page);
@@ -124,7 +124,7 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
   });
 
   check('feed', 'hotspots: each is a button reached with Tab whose name starts with its visible number; Enter marks it pressed and moves focus to its product', ['2.1.1', '2.4.3', '2.4.7', '2.5.3', '4.1.2'], async () => {
-    await openStory(page, storybook.url, 'widgets-feed--grid', { locale: 'en' });
+    await openStory(page, storybook.url, 'widgets-feed--grid', { ...ADDON_AXE_OFF, locale: 'en' });
     await tabUntil(page, focus => focus?.className === 'tile');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -141,7 +141,7 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
   });
 
   check('wishlist', 'swipe deck: the card takes focus and → votes "Love it", ← votes "Not for me", each moving to the next card', ['2.1.1', '2.4.3', '2.4.7', '2.5.1', '2.5.7', '4.1.2'], async () => {
-    await openStory(page, storybook.url, 'widgets-wishlist--swipe-deck', { locale: 'en' });
+    await openStory(page, storybook.url, 'widgets-wishlist--swipe-deck', { ...ADDON_AXE_OFF, locale: 'en' });
     const votes: number[] = [];
     await page.exposeFunction('recordVote', (value: number) => votes.push(value));
     await page.evaluate(() =>
@@ -159,7 +159,7 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
   });
 
   check('login', 'login: Tab reaches the provider button, Enter opens the sign-in popup at the provider\'s start URL', ['2.1.1', '2.4.3', '2.4.7', '4.1.2'], async () => {
-    await openStory(page, storybook.url, 'widgets-login--google-only', { locale: 'en' });
+    await openStory(page, storybook.url, 'widgets-login--google-only', { ...ADDON_AXE_OFF, locale: 'en' });
     await tabUntil(page, focus => focus?.host === 'vitrine-login');
     assert.match((await focused(page))?.label ?? '', /Google/);
     await assertFocusRing(page);
@@ -180,7 +180,7 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
   ]) {
     check(widget, `reflow: ${story} at 320 CSS px (400 % zoom of 1280 px) needs no horizontal scrolling and clips no text`, ['1.4.4', '1.4.10'], async () => {
       await page.setViewportSize({ width: 320, height: 640 });
-      await openStory(page, storybook.url, story, { locale: 'fr' });
+      await openStory(page, storybook.url, story, { ...ADDON_AXE_OFF, locale: 'fr' });
       const overflow = await page.evaluate(() => {
         const wide: string[] = [];
         // A loop, not a recursive helper: tsx names functions with a helper the page does not have.
@@ -208,11 +208,11 @@ describe('keyboard paths and reduced motion (built Storybook)', () => {
         return card ? getComputedStyle(card).transitionDuration : undefined;
       }),
     });
-    await openStory(page, storybook.url, 'widgets-wishlist--swipe-deck');
+    await openStory(page, storybook.url, 'widgets-wishlist--swipe-deck', ADDON_AXE_OFF);
     assert.equal((await motion()).card, '0.2s', 'the card slides by default');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     assert.equal((await motion()).card, '0s');
-    await openStory(page, storybook.url, 'widgets-feed--carousel');
+    await openStory(page, storybook.url, 'widgets-feed--carousel', ADDON_AXE_OFF);
     const feed = await page.evaluate(() => {
       const root = document.querySelector('vitrine-feed')!.shadowRoot!;
       return { track: getComputedStyle(root.querySelector('.track')!).scrollBehavior, tile: getComputedStyle(root.querySelector('.tile img')!).transitionDuration };

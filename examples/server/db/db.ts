@@ -28,6 +28,8 @@ export interface Database extends Queryable {
    * transaction: it commits before resolving.
    */
   queryPrepared(name: string, sql: string, params: string[]): Promise<Array<Array<string | null>>>;
+  /** PGlite only: its files as one uncompressed tar, which `DatabaseOptions.template` starts another database from. */
+  dumpFiles?(): Promise<Blob>;
   /** Messages to every instance on this database (live wishlist updates): LISTEN/NOTIFY on PostgreSQL. */
   readonly channels: Channels;
   close(): Promise<void>;
@@ -39,15 +41,17 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL only: a schema to create and use, so test files do not see each other's rows. */
   schema?: string;
+  /** PGlite only: start from these files (a `dumpFiles()` tar) instead of an empty database. */
+  template?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema) : openPglite(options.dataDir ?? 'memory://');
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema) : openPglite(options.dataDir ?? 'memory://', options.template);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  const db = await PGlite.create({ dataDir: dataDir === 'memory://' ? undefined : dataDir, loadDataDir: template });
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const result = await q.query<R>(sql, params);
@@ -63,6 +67,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     transaction: work => db.transaction(tx => work(wrap(tx))),
     queryPrepared: pglitePrepared(db),
+    dumpFiles: () => db.dumpDataDir('none'),
     // PGlite's files belong to one process, so every listener is in this one: no database round trip.
     channels: inProcessChannels(),
     close: () => db.close(),
