@@ -196,9 +196,20 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
       ...(await trackInPage(right, [['wishlist_add', { productId: 'sac-cabas-cuir' }]])),
       ...(await trackInPage(left, [['product_click', { productId: 'sac-cabas-cuir' }]])),
     ];
-    const stored = await left.evaluate(() => (JSON.parse(localStorage.getItem('vitrine:queue') ?? '[]') as Array<{ messageId: string }>).map(e => e.messageId));
-    // Sampled web_vitals events may be queued too: what matters is that no tab erased the other's.
-    assert.ok(ids.every(id => stored.includes(id)), 'one stored queue holds the events of both tabs');
+    // The tabs store their queues as they settle (on a busy machine, after trackInPage returns): wait for the
+    // stored queue to hold every id. A tab that erased the other's events would leave them missing for good.
+    const storedAll = await left
+      .waitForFunction(
+        expected => {
+          const stored = (JSON.parse(localStorage.getItem('vitrine:queue') ?? '[]') as Array<{ messageId: string }>).map(event => event.messageId);
+          // Sampled web_vitals events may be queued too: what matters is that no tab erased the other's.
+          return expected.every(id => stored.includes(id));
+        },
+        ids,
+        { timeout: 10_000 },
+      )
+      .then(() => true, () => false);
+    assert.ok(storedAll, 'one stored queue holds the events of both tabs');
     await Promise.all([left.close({ runBeforeUnload: false }), right.close({ runBeforeUnload: false })]);
 
     proxy.down = false;

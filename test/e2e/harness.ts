@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
+import { keepMedia, warmDatabase, warmMedia } from './warm-start.js';
 import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url);
@@ -32,21 +33,33 @@ export interface Storefront {
   stop(): Promise<void>;
 }
 
+export interface StorefrontOptions {
+  /** Empty database and media folders, as on a new user's first `npm start` (default: warm-start.ts's copies). */
+  firstStart?: boolean;
+}
+
 /**
- * Starts the server exactly as `npm start` does (after `npm run build`), on a
- * free port with a fresh embedded database folder, or DATABASE_URL when set.
+ * Starts the server exactly as `npm start` does (after `npm run build`), on a free port with its own embedded
+ * database folder, or DATABASE_URL when set. The folders hold what a first start made (warm-start.ts), unless
+ * `firstStart` or the caller's own VITRINE_DATA_DIR / VITRINE_MEDIA_DIR.
  */
-export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Storefront> {
+export async function startStorefront(env: NodeJS.ProcessEnv = {}, { firstStart = false }: StorefrontOptions = {}): Promise<Storefront> {
   const port = await freePort();
   // One temporary folder per server: the embedded database and the re-hosted media, removed on stop.
   const scratch = await mkdtemp(join(tmpdir(), 'vitrine-e2e-'));
+  const dataDir = join(scratch, 'pglite');
+  const mediaDir = join(scratch, 'media');
+  const ownDatabase = !firstStart && !env.VITRINE_DATA_DIR && !(env.DATABASE_URL ?? process.env.DATABASE_URL);
+  const ownMedia = !firstStart && !env.VITRINE_MEDIA_DIR;
+  if (ownDatabase) await warmDatabase(dataDir);
+  if (ownMedia) await warmMedia(mediaDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'examples/server/start.ts'], {
     cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
-      VITRINE_DATA_DIR: join(scratch, 'pglite'),
-      VITRINE_MEDIA_DIR: join(scratch, 'media'),
+      VITRINE_DATA_DIR: dataDir,
+      VITRINE_MEDIA_DIR: mediaDir,
       LOG_LEVEL: 'warn',
       ...env,
     },
@@ -86,6 +99,7 @@ export async function startStorefront(env: NodeJS.ProcessEnv = {}): Promise<Stor
         child.kill('SIGTERM');
         await exited;
       }
+      if (ownMedia) await keepMedia(mediaDir);
       await rm(scratch, { recursive: true, force: true });
     },
   };
@@ -104,10 +118,10 @@ export async function waitForFeed(storefront: Storefront, feedId = 'maison-lumie
  * The demo shop (`npm start`) and a browser for the tests of one `describe()`: started before them, stopped
  * after. Read `storefront` and `browser` inside the tests, once they have started.
  */
-export function demoShop(env: NodeJS.ProcessEnv = {}): { readonly storefront: Storefront; readonly browser: Browser } {
+export function demoShop(env: NodeJS.ProcessEnv = {}, options: StorefrontOptions = {}): { readonly storefront: Storefront; readonly browser: Browser } {
   const shop = {} as { storefront: Storefront; browser: Browser };
   before(async () => {
-    [shop.storefront, shop.browser] = await Promise.all([startStorefront(env), launchBrowser()]);
+    [shop.storefront, shop.browser] = await Promise.all([startStorefront(env, options), launchBrowser()]);
   });
   after(async () => {
     await shop.browser?.close();

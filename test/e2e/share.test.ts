@@ -47,6 +47,8 @@ describe('share buttons on the demo storefront', () => {
 
     const pinterest = page.getByRole('button', { name: 'Partager sur Pinterest' });
     await pinterest.click();
+    // The popup opens once the share's handler has run, which may be after click() returns on a busy machine.
+    await page.waitForFunction(() => window.openedUrls!.length > 0);
     const [opened] = await page.evaluate(() => window.openedUrls!);
     const intent = new URL(opened);
     assert.equal(intent.origin + intent.pathname, 'https://www.pinterest.com/pin/create/button/');

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { collectPageErrors, demoShop } from './harness.js';
 
 describe('demo storefront (npm start)', () => {
-  const shop = demoShop();
+  // A new user's first start: PGlite's initdb, every migration, and the feed's pictures encoded here.
+  const shop = demoShop({}, { firstStart: true });
 
   test('home page loads the Vitrine loader under a strict CSP with no console error', async () => {
     const page = await shop.browser.newPage();

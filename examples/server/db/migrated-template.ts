@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { access, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,18 +17,18 @@ async function templateKey(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
+let file: Promise<string> | undefined;
 let template: Promise<Blob> | undefined;
 
 /**
- * The files of an empty, migrated PGlite database, for test servers to start from: PGlite's initdb is most of
- * the time a test server takes to start, and loading a data directory is a fraction of it (README, Tests).
+ * An empty, migrated PGlite database's files as a tar, for test servers to start from: PGlite's initdb is most
+ * of the time a test server takes to start, and loading a data directory is a fraction of it (README, Tests).
  * Made once per machine and kept in the temporary folder, since each test file is its own process.
  */
-export function migratedTemplate(): Promise<Blob> {
-  return (template ??= (async () => {
+export function migratedTemplateFile(): Promise<string> {
+  return (file ??= (async () => {
     const path = join(tmpdir(), `vitrine-pglite-template-${await templateKey()}.tar`);
-    const stored = await readFile(path).catch(() => undefined);
-    if (stored) return new Blob([stored]);
+    if (await access(path).then(() => true, () => false)) return path;
     const db = await openDatabase({ dataDir: 'memory://' });
     await migrate(db);
     const files = await db.dumpFiles!();
@@ -37,6 +37,11 @@ export function migratedTemplate(): Promise<Blob> {
     const partial = `${path}.${process.pid}`;
     await writeFile(partial, Buffer.from(await files.arrayBuffer()));
     await rename(partial, path);
-    return files;
+    return path;
   })());
+}
+
+/** The template's files, read once per process. */
+export function migratedTemplate(): Promise<Blob> {
+  return (template ??= migratedTemplateFile().then(async path => new Blob([await readFile(path)])));
 }
