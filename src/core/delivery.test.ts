@@ -34,7 +34,6 @@ async function waitForRows(ids: string[]): Promise<StoredEvent[]> {
   return rows;
 }
 
-/** Requests this page made to a URL, from the resource timing buffer. */
 /** Requests this page started to a URL since the test began, from the resource timing buffer (which fills asynchronously). */
 let testStart = 0;
 const requestsTo = (url: string) =>
@@ -249,6 +248,19 @@ describe('event delivery', () => {
     expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!)[0].messageId).to.equal(event.messageId);
     configure({ endpoint: collector() });
     expect(await waitForRows([event.messageId])).to.have.length(1);
+  });
+
+  it('puts back its stored events when another tab\'s crossing write erased them, keeping that tab\'s', async () => {
+    configure({ endpoint: unreachable });
+    setConsent('granted');
+    const mine = track('wishlist_add', { productId: 'sac-cabas-cuir' });
+    await waitUntil(() => localStorage.getItem(QUEUE_KEY)?.includes(mine.messageId), 'queued in storage', { timeout: 5000 });
+    // The other tab wrote from a copy of storage that did not hold this tab's event yet.
+    const theirs = { ...mine, messageId: crypto.randomUUID(), name: 'share', properties: { network: 'x' } };
+    localStorage.setItem(QUEUE_KEY, JSON.stringify([theirs]));
+    dispatchEvent(new StorageEvent('storage', { key: QUEUE_KEY, newValue: localStorage.getItem(QUEUE_KEY) }));
+    const stored = (JSON.parse(localStorage.getItem(QUEUE_KEY)!) as AnalyticsEvent[]).map(event => event.messageId);
+    expect(stored).to.have.members([theirs.messageId, mine.messageId]);
   });
 
   it('drops a batch the collector refuses with a 4xx other than 408/429, without retrying', async () => {

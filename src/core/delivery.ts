@@ -67,7 +67,8 @@ export interface Pipeline {
  * - Before consent: events wait in memory; nothing is sent, nothing is read or
  *   written in storage. Denied: the queue and the stored keys are dropped.
  * - After consent: the queue is mirrored to localStorage on every change (merged
- *   with other tabs' entries), so a closed or crashed tab delivers on the next visit.
+ *   with other tabs' entries, and put back when another tab's write erased them),
+ *   so a closed or crashed tab delivers on the next visit.
  * - Sending (delivery-send.ts, its own chunk, fetched once consent is granted:
  *   until this page has sent something, an unload has nothing to trust, so nothing
  *   is lost while it is on its way).
