@@ -1,6 +1,6 @@
 import { $config } from './config.js';
 import type { Pipeline } from './delivery.js';
-import { MAX_QUEUE, QUEUE_KEY, stats } from './delivery.js';
+import { MAX_QUEUE, stats } from './delivery.js';
 import type { AnalyticsEvent } from './track.js';
 import { warnOnce } from './warn.js';
 
@@ -149,12 +149,6 @@ export function startSending(pipeline: Pipeline) {
   const unload = () => void flush(true);
   addEventListener('pagehide', unload);
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && unload());
-  // Tabs share one stored queue, but each writes it from its own cached copy of storage: a write that crossed
-  // another tab's can erase that tab's events. Each tab hears the other's write and puts back what it still holds.
-  addEventListener('storage', ({ key, newValue }) => {
-    const missing = ({ messageId }: AnalyticsEvent) => !settled.has(messageId) && !handed.has(messageId) && !newValue?.includes(messageId);
-    if (key === QUEUE_KEY && pipeline.queue.some(missing)) persist();
-  });
 
   return {
     flush: () => flush(),

@@ -39,6 +39,12 @@ let testStart = 0;
 const requestsTo = (url: string) =>
   performance.getEntriesByType('resource').filter(entry => entry.name === url && entry.startTime >= testStart).length;
 const storageKeys = () => Object.keys(localStorage).filter(key => key.startsWith('vitrine:'));
+/** Every page's stored queue (each page stores under its own `vitrine:queue:<page id>`), as one list. */
+const storedQueue = (): AnalyticsEvent[] =>
+  storageKeys()
+    .filter(key => key.startsWith(`${QUEUE_KEY}:`))
+    .flatMap(key => JSON.parse(localStorage.getItem(key)!) as AnalyticsEvent[]);
+const storedIds = () => storedQueue().map(event => event.messageId);
 const idle = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe('event delivery', () => {
@@ -71,14 +77,14 @@ describe('event delivery', () => {
     const anonymousId = localStorage.getItem(ANONYMOUS_ID_KEY);
     expect(anonymousId).to.match(/^[0-9a-f-]{36}$/);
     expect(rows.every(row => row.context.anonymousId === anonymousId)).to.equal(true);
-    await waitUntil(() => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]').length === 0, 'stored queue emptied', { timeout: 5000 });
+    await waitUntil(() => storedQueue().length === 0, 'stored queue emptied', { timeout: 5000 });
   });
 
   it('denied drops the queue and the stored keys, and later events', async () => {
     configure({ endpoint: unreachable });
     setConsent('granted');
     track('wishlist_add', { productId: 'robe-camille-lin' }, 'vitrine-wishlist');
-    expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!)).to.have.length(1);
+    expect(storedQueue()).to.have.length(1);
     setConsent('denied');
     expect(storageKeys()).to.deep.equal([]);
     track('wishlist_add', { productId: 'sac-cabas-cuir' }, 'vitrine-wishlist');
@@ -94,11 +100,12 @@ describe('event delivery', () => {
     const leftover = { ...track('product_click', { productId: 'trench-classique' }) };
     setConsent('denied');
     $consent.set('unknown');
-    localStorage.setItem(QUEUE_KEY, JSON.stringify([leftover]));
+    localStorage.setItem(`${QUEUE_KEY}:a-closed-tab`, JSON.stringify([leftover]));
     setConsent('granted');
     const rows = await waitForRows([leftover.messageId]);
     expect(rows).to.have.length(1);
-    await waitUntil(() => localStorage.getItem(QUEUE_KEY) === '[]', 'acknowledged events leave storage', { timeout: 5000 });
+    // Adopted by this page, then acknowledged: no stored queue is left, the closed tab's key included.
+    await waitUntil(() => !storageKeys().some(key => key.startsWith(QUEUE_KEY)), 'acknowledged events leave storage', { timeout: 5000 });
   });
 
   it('checks, then delivers, what a page closed before its taxonomy check arrived left for the next page', async () => {
@@ -118,7 +125,8 @@ describe('event delivery', () => {
   });
 
   it('keeps a corrupted or foreign stored queue from stopping delivery', async () => {
-    localStorage.setItem(QUEUE_KEY, '{not json');
+    localStorage.setItem(`${QUEUE_KEY}:a-closed-tab`, '{not json');
+    localStorage.setItem(QUEUE_KEY, '{"an earlier version": true}');
     setConsent('granted');
     const event = track('login_start', { provider: 'google' }, 'vitrine-login');
     expect(await waitForRows([event.messageId])).to.have.length(1);
@@ -192,7 +200,7 @@ describe('event delivery', () => {
     expect(messages[0]).to.contain('the collector refused share (/properties/network must match pattern');
     // Settled: not in the queue, not sent again.
     await flush();
-    expect(JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]')).to.deep.equal([]);
+    expect(storedQueue()).to.deep.equal([]);
     expect(await storedRows(refused.map(event => event.messageId))).to.deep.equal([]);
   });
 
@@ -245,22 +253,22 @@ describe('event delivery', () => {
     setConsent('granted');
     const event = track('wishlist_vote', { productId: 'robe-camille-lin', vote: 1 });
     await waitUntil(() => requestsTo(unreachable) === 1, 'first attempt failed', { timeout: 5000 });
-    expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!)[0].messageId).to.equal(event.messageId);
+    expect(storedIds()).to.deep.equal([event.messageId]);
     configure({ endpoint: collector() });
     expect(await waitForRows([event.messageId])).to.have.length(1);
   });
 
-  it('puts back its stored events when another tab\'s crossing write erased them, keeping that tab\'s', async () => {
+  it('never writes over another tab\'s stored queue: each page stores under its own key', async () => {
     configure({ endpoint: unreachable });
     setConsent('granted');
+    // Another tab, open beside this page, stores its queue after this page started.
     const mine = track('wishlist_add', { productId: 'sac-cabas-cuir' });
-    await waitUntil(() => localStorage.getItem(QUEUE_KEY)?.includes(mine.messageId), 'queued in storage', { timeout: 5000 });
-    // The other tab wrote from a copy of storage that did not hold this tab's event yet.
     const theirs = { ...mine, messageId: crypto.randomUUID(), name: 'share', properties: { network: 'x' } };
-    localStorage.setItem(QUEUE_KEY, JSON.stringify([theirs]));
-    dispatchEvent(new StorageEvent('storage', { key: QUEUE_KEY, newValue: localStorage.getItem(QUEUE_KEY) }));
-    const stored = (JSON.parse(localStorage.getItem(QUEUE_KEY)!) as AnalyticsEvent[]).map(event => event.messageId);
-    expect(stored).to.have.members([theirs.messageId, mine.messageId]);
+    localStorage.setItem(`${QUEUE_KEY}:the-other-tab`, JSON.stringify([theirs]));
+    track('product_click', { productId: 'sac-cabas-cuir' });
+    await waitUntil(() => storedQueue().length === 3, 'both tabs\' events stored', { timeout: 5000 });
+    expect(localStorage.getItem(`${QUEUE_KEY}:the-other-tab`)).to.equal(JSON.stringify([theirs]));
+    expect(storedIds()).to.include.members([theirs.messageId, mine.messageId]);
   });
 
   it('drops a batch the collector refuses with a 4xx other than 408/429, without retrying', async () => {
@@ -269,7 +277,7 @@ describe('event delivery', () => {
     const warnings = captureWarnings();
     setConsent('granted');
     track('share', { network: 'x' });
-    await waitUntil(() => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[1]').length === 0, 'queue dropped', { timeout: 5000 });
+    await waitUntil(() => storedQueue().length === 0, 'queue dropped', { timeout: 5000 });
     await idle(1500);
     warnings.restore();
     expect(requestsTo(refusing)).to.equal(1);
@@ -300,7 +308,7 @@ describe('event delivery', () => {
     try {
       dispatchEvent(new PageTransitionEvent('pagehide'));
       expect(sent).to.equal(0);
-      expect(localStorage.getItem(QUEUE_KEY)).to.contain(event.messageId);
+      expect(storedIds()).to.contain(event.messageId);
     } finally {
       window.fetch = originalFetch;
     }
@@ -327,7 +335,7 @@ describe('event delivery', () => {
       delete (document as { visibilityState?: string }).visibilityState;
       expect(seen).to.have.length(1);
       // Handed over to the browser: out of storage, so the next page does not send it again.
-      expect(localStorage.getItem(QUEUE_KEY)).not.to.contain(event.messageId);
+      expect(storedIds()).not.to.contain(event.messageId);
       expect(seen[0]).to.include({ keepalive: true, credentials: 'omit', method: 'POST' });
       expect(seen[0].headers).to.deep.equal({ 'content-type': 'text/plain' });
       expect(await waitForRows([event.messageId])).to.have.length(1);

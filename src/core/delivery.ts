@@ -6,7 +6,7 @@ import type { AnalyticsEvent } from './track.js';
 import { addSink, uuid } from './track.js';
 import { warnOnce } from './warn.js';
 
-/** localStorage keys, read and written only once consent is granted. */
+/** localStorage keys, read and written only once consent is granted. Each page stores its queue under its own key, `vitrine:queue:<page id>`. */
 export const QUEUE_KEY = 'vitrine:queue';
 export const ANONYMOUS_ID_KEY = 'vitrine:anonymousId';
 /** Events a page closed before its taxonomy check arrived: the next page checks them, then queues them. */
@@ -40,7 +40,7 @@ export const deliveryStats = (): DeliveryStats => ({ ...stats, rejections: [...s
 /** The pipeline's state, shared by this module (what is tracked, queued and stored) and the sending half (delivery-send.ts). */
 export interface Pipeline {
   queue: AnalyticsEvent[];
-  /** Stored or refused by the collector: not written back to storage from another tab's copy. */
+  /** Stored or refused by the collector. */
   settled: Set<string>;
   /** Sent as the page was hidden, answer not seen yet: kept out of storage and not sent again from this page. */
   handed: Set<string>;
@@ -51,9 +51,7 @@ export interface Pipeline {
   timer?: ReturnType<typeof setTimeout>;
   flushDelay: number;
   granted(): boolean;
-  /** The queue stored by this page and others (or what is stored under another key). */
-  load(key?: string): AnalyticsEvent[];
-  /** Mirrors the queue to storage, merged with other tabs' entries (after consent only). */
+  /** Mirrors the queue to this page's key in storage (after consent only). */
   persist(): void;
 }
 
@@ -62,13 +60,15 @@ export interface Pipeline {
  * after consent only. Each event keeps its messageId through retries, storage
  * and reloads, and each is sent once from a page, so a collector that does not
  * deduplicate receives it once across navigations, offline periods and errors;
- * only a batch in flight when the tab closed can be sent again by the next page.
+ * only a batch in flight when the tab closed, or the queue of a tab still open
+ * beside a new page, can be sent twice.
  *
  * - Before consent: events wait in memory; nothing is sent, nothing is read or
  *   written in storage. Denied: the queue and the stored keys are dropped.
- * - After consent: the queue is mirrored to localStorage on every change (merged
- *   with other tabs' entries, and put back when another tab's write erased them),
- *   so a closed or crashed tab delivers on the next visit.
+ * - After consent: the queue is mirrored to localStorage on every change, under
+ *   this page's own key, so a closed or crashed tab delivers on the next visit. Tabs
+ *   write from their own cached copies of storage: one key per writer is what keeps
+ *   a tab from erasing another's events. A page adopts the keys it finds.
  * - Sending (delivery-send.ts, its own chunk, fetched once consent is granted:
  *   until this page has sent something, an unload has nothing to trust, so nothing
  *   is lost while it is on its way).
@@ -77,7 +77,14 @@ export interface Pipeline {
  */
 export function startDelivery(flushDelay = 2000): () => Promise<void> {
   let anonymousId = uuid();
+  const ownKey = `${QUEUE_KEY}:${uuid()}`;
   const granted = () => $consent.get() === 'granted';
+  const load = (key: string): AnalyticsEvent[] => {
+    const stored = safely(() => JSON.parse(localStorage.getItem(key) ?? '[]'));
+    return Array.isArray(stored) ? stored : [];
+  };
+  /** Every stored queue, this page's included (`vitrine:queue` alone is the key of earlier versions). */
+  const queueKeys = () => safely(() => Object.keys(localStorage).filter(key => key.startsWith(QUEUE_KEY))) ?? [];
   const pipeline: Pipeline = {
     queue: [],
     settled: new Set(),
@@ -86,17 +93,9 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
     retrying: false,
     flushDelay,
     granted,
-    load: (key = QUEUE_KEY) => {
-      const stored = safely(() => JSON.parse(localStorage.getItem(key) ?? '[]'));
-      return Array.isArray(stored) ? stored : [];
-    },
     persist: () => {
-      if (!granted()) return;
-      const { queue, settled, handed } = pipeline;
-      const mine = new Set(queue.map(event => event.messageId));
-      const kept = (event: AnalyticsEvent) => !settled.has(event.messageId) && !handed.has(event.messageId);
-      const others = pipeline.load().filter(event => !mine.has(event.messageId) && kept(event));
-      safely(() => localStorage.setItem(QUEUE_KEY, JSON.stringify([...others, ...queue.filter(kept)].slice(-MAX_QUEUE))));
+      const kept = pipeline.queue.filter(event => !pipeline.handed.has(event.messageId));
+      if (granted()) safely(() => (kept.length ? localStorage.setItem(ownKey, JSON.stringify(kept)) : localStorage.removeItem(ownKey)));
     },
   };
   let sender: Promise<ReturnType<typeof Sending.startSending>> | undefined;
@@ -166,7 +165,7 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   });
   // Closed before the check arrived (after consent): kept for the next page, which checks them, rather than lost.
   addEventListener('pagehide', () => {
-    if (unchecked.length && granted()) safely(() => localStorage.setItem(UNCHECKED_KEY, JSON.stringify([...pipeline.load(UNCHECKED_KEY), ...unchecked])));
+    if (unchecked.length && granted()) safely(() => localStorage.setItem(UNCHECKED_KEY, JSON.stringify([...load(UNCHECKED_KEY), ...unchecked])));
   });
 
   $consent.subscribe(state => {
@@ -176,19 +175,22 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
       pipeline.queue = [];
       unchecked = [];
       pipeline.dropped = 0;
-      safely(() => [QUEUE_KEY, ANONYMOUS_ID_KEY, UNCHECKED_KEY].forEach(key => localStorage.removeItem(key)));
+      safely(() => [...queueKeys(), ANONYMOUS_ID_KEY, UNCHECKED_KEY].forEach(key => localStorage.removeItem(key)));
     } else if (state === 'granted') {
       anonymousId = safely(() => localStorage.getItem(ANONYMOUS_ID_KEY)) || anonymousId;
       safely(() => localStorage.setItem(ANONYMOUS_ID_KEY, anonymousId));
       const waiting = pipeline.queue;
-      const known = new Set(waiting.map(event => event.messageId));
       waiting.forEach(release);
       pipeline.queue = [];
-      enqueue([...pipeline.load().filter(event => !known.has(event.messageId)), ...waiting]);
+      // Other pages' queues are adopted: stored under this page's key first, then their keys are removed. A tab
+      // still open keeps its events in memory and stores them again, so an event can go out twice, never zero times.
+      const others = queueKeys().filter(key => key !== ownKey);
+      enqueue([...new Map([...others.flatMap(load), ...waiting].map(event => [event.messageId, event])).values()]);
+      safely(() => others.forEach(key => localStorage.removeItem(key)));
       // Fetched now, with or without events: a shopper who goes offline later still has it (a browser keeps a failed
       // module download failed for the page's lifetime).
       send(sender => sender.schedule(0));
-      const left = pipeline.load(UNCHECKED_KEY);
+      const left = load(UNCHECKED_KEY);
       safely(() => localStorage.removeItem(UNCHECKED_KEY));
       left.forEach(receive);
     }
