@@ -46,10 +46,11 @@ export function startSending(pipeline: Pipeline) {
   let attempts = 0;
   /** This page's last answer from the collector was a 2xx: only then is an unload send trusted to land. */
   let healthy = false;
-  const { settled, handed, persist } = pipeline;
+  const { handed, persist } = pipeline;
 
+  /** Stored or refused by the collector: out of the queue, and so out of storage. */
   const settle = (batch: AnalyticsEvent[]) => {
-    batch.forEach(event => settled.add(event.messageId));
+    const settled = new Set(batch.map(event => event.messageId));
     pipeline.queue = pipeline.queue.filter(event => !settled.has(event.messageId));
     persist();
   };

@@ -40,8 +40,6 @@ export const deliveryStats = (): DeliveryStats => ({ ...stats, rejections: [...s
 /** The pipeline's state, shared by this module (what is tracked, queued and stored) and the sending half (delivery-send.ts). */
 export interface Pipeline {
   queue: AnalyticsEvent[];
-  /** Stored or refused by the collector. */
-  settled: Set<string>;
   /** Sent as the page was hidden, answer not seen yet: kept out of storage and not sent again from this page. */
   handed: Set<string>;
   /** Events dropped from a full queue since the collector last heard about it. */
@@ -87,7 +85,6 @@ export function startDelivery(flushDelay = 2000): () => Promise<void> {
   const queueKeys = () => safely(() => Object.keys(localStorage).filter(key => key.startsWith(QUEUE_KEY))) ?? [];
   const pipeline: Pipeline = {
     queue: [],
-    settled: new Set(),
     handed: new Set(),
     dropped: 0,
     retrying: false,

@@ -206,20 +206,14 @@ describe('event pipeline end to end (npm start server, Chromium, collector behin
     ];
     // The tabs store their queues as they settle (on a busy machine, after trackInPage returns): wait for the
     // stored queues to hold every id. A tab that wrote over the other's events would leave them missing for good.
-    const storedAll = await left
-      .waitForFunction(
-        expected => {
-          const stored = Object.keys(localStorage)
-            .filter(key => key.startsWith('vitrine:queue:'))
-            .flatMap(key => (JSON.parse(localStorage.getItem(key)!) as Array<{ messageId: string }>).map(event => event.messageId));
-          // Sampled web_vitals events may be queued too: what matters is that no tab erased the other's.
-          return expected.every(id => stored.includes(id));
-        },
-        ids,
-        { timeout: 10_000 },
-      )
-      .then(() => true, () => false);
-    assert.ok(storedAll, 'the stored queues hold the events of both tabs');
+    // Sampled web_vitals events may be queued too: what matters is that no tab erased the other's.
+    const storedAll = async () => {
+      const stored = await left.evaluate(storedIds);
+      return ids.every(id => stored.includes(id));
+    };
+    const deadline = Date.now() + 10_000;
+    while (!(await storedAll()) && Date.now() < deadline) await sleep(100);
+    assert.ok(await storedAll(), 'the stored queues hold the events of both tabs');
     await Promise.all([left.close({ runBeforeUnload: false }), right.close({ runBeforeUnload: false })]);
 
     proxy.down = false;
