@@ -28,6 +28,8 @@ describe('each event once at a plain collector on another origin (Chromium, buil
     const page = await context.newPage();
     await page.goto(`${pages.url}${path}`);
     await page.getByRole('button', { name: 'Copier le lien' }).waitFor();
+    // Ready to act: a click then copies even offline (what it does is fetched once the page is idle).
+    await page.evaluate(() => document.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('vitrine-share')?.updateComplete);
     return page;
   }
   async function shopper(): Promise<BrowserContext> {
@@ -87,6 +89,8 @@ describe('each event once at a plain collector on another origin (Chromium, buil
     const context = await shopper();
     const page = await open(context);
     const start = collector.log.length;
+    // The sending half of delivery has arrived too (a page that never got it leaves its events to the next one).
+    await page.waitForLoadState('networkidle');
     await context.setOffline(true);
     const ids = [await track(page, 'robe'), await track(page, 'sac')];
     await page.getByRole('button', { name: 'Copier le lien' }).click();

@@ -83,6 +83,18 @@ describe('share buttons on the demo storefront', () => {
     await context.close();
   });
 
+  test('offline as the page appeared: each share button offers the link to copy by hand', async () => {
+    const page = await shop.browser.newPage();
+    // The connection drops before the page is idle: what a click does never arrives.
+    await page.route(/\/chunks\/share\.actions-[^/]*\.js$/, route => route.abort('internetdisconnected'));
+    await page.goto(`${shop.storefront.url}/produits/robe-camille-lin.html`);
+    await page.getByRole('button', { name: 'Partager sur Pinterest' }).click();
+    const field = page.getByRole('textbox', { name: 'Copiez le lien : Ctrl+C (⌘C sur Mac)' });
+    await field.waitFor();
+    assert.equal(new URL(await field.inputValue()).pathname, '/produits/robe-camille-lin.html');
+    await page.close();
+  });
+
   test('nothing is requested from a social network before a click', async () => {
     const page = await shop.browser.newPage();
     const thirdParty: string[] = [];

@@ -215,7 +215,10 @@ export class VitrineShare extends VitrineElement {
   #run<K extends 'activate' | 'shareNatively' | 'focusMenuItem'>(name: K, arg: Parameters<(typeof Actions)[K]>[1]): void {
     const act = (module: typeof Actions) => void (module[name] as (host: Actions.ShareHost, arg: unknown) => Promise<void>)(this.#host, arg);
     if (actions) act(actions);
-    else void loadActions().then(act);
+    // Not downloaded (offline before the page was idle; a browser then keeps that module failed for the page's
+    // lifetime): every button shows the link to copy by hand, which works offline. Not focused, for the share-only
+    // page's size budget: the first Tab stop after the buttons.
+    else void loadActions().then(act, () => (this.manualCopy = safeUrl(this.url) ?? readPageProduct().url));
   }
 
   protected override firstUpdated(): void {
