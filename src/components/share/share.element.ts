@@ -77,7 +77,7 @@ type ShareItem = ShareNetwork | typeof COPY_LINK;
  * @csspart list - The list of network buttons (`icons` and `labels` layouts).
  * @csspart menu - The menu of the `menu` layout.
  * @csspart status - The "Link copied" message, announced to screen readers.
- * @csspart copy-field - The read-only field showing the link when the clipboard refuses.
+ * @csspart copy-field - The read-only field showing the link to copy by hand: the clipboard refused, or what a click does could not be downloaded.
  *
  * @cssprop [--vitrine-share-size=2.5rem] - Button height, and width of icon buttons (set by `size`).
  * @cssprop [--vitrine-share-gap=0.5rem] - Space between buttons.
@@ -131,7 +131,7 @@ export class VitrineShare extends VitrineElement {
   /** Web Share failed for another reason than a cancel: show the networks instead. */
   private nativeRefused = false;
   private status = '';
-  /** The link to copy by hand when the clipboard refused. */
+  /** The link to copy by hand: the clipboard refused, or the actions could not be downloaded. */
   private manualCopy = '';
 
   /** Address to share, http(s). Default: the page's canonical address, then `og:url`, then the address bar. */
