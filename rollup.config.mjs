@@ -30,10 +30,19 @@ const minifyCss = text =>
     .join('')
     .trim();
 
-/** Lit `css` literals minified (terser leaves template text as is); only literals without `${…}`. */
+/**
+ * Lit `css` literals minified (terser leaves template text as is); only literals without `${…}`. Each becomes
+ * `unsafeCSS` of the same text (an untagged literal cooks escapes as the tag's strings do), which is what `css`
+ * returns for a literal without values: Lit's `css`, with its check of interpolated values and that check's
+ * message, then leaves the page.
+ */
 const minifyCssLiterals = () => ({
   name: 'vitrine-minify-css-literals',
-  transform: code => (/\bcss\s*`/.test(code) ? code.replace(/\bcss\s*`([^`$]*)`/g, (_, text) => `css\`${minifyCss(text)}\``) : null),
+  transform(code) {
+    if (!/\bcss\s*`/.test(code)) return null;
+    const styles = code.replace(/\bcss\s*`([^`$]*)`/g, (_, text) => `vitrineStaticCss(\`${minifyCss(text)}\`)`);
+    return styles === code ? null : `import { unsafeCSS as vitrineStaticCss } from 'lit';\n${styles}`;
+  },
 });
 
 /** The script-tag build's stores: src/core/atom.ts instead of nanostores (why: that file's comment). */

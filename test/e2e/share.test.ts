@@ -92,6 +92,7 @@ describe('share buttons on the demo storefront', () => {
     const field = page.getByRole('textbox', { name: 'Copiez le lien : Ctrl+C (⌘C sur Mac)' });
     await field.waitFor();
     assert.equal(new URL(await field.inputValue()).pathname, '/produits/robe-camille-lin.html');
+    assert.equal(await field.evaluate((input: HTMLInputElement) => input === (input.getRootNode() as ShadowRoot).activeElement && input.selectionEnd === input.value.length), true, 'focused and selected');
     await page.close();
   });
 

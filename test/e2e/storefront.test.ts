@@ -19,6 +19,25 @@ describe('demo storefront (npm start)', () => {
     await page.close();
   });
 
+  test("every widget on the product page wears its own styles under the strict CSP (the built script tag's)", async () => {
+    const page = await shop.browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${shop.storefront.url}/produits/robe-camille-lin.html`);
+    await page.getByRole('button', { name: 'Partager sur Pinterest' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const styled = await page.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .filter(element => element.localName.startsWith('vitrine-') && element.shadowRoot)
+        .map(element => ({ tag: element.localName, rules: element.shadowRoot!.adoptedStyleSheets.flatMap(sheet => [...sheet.cssRules].map(rule => rule.cssText)) })),
+    );
+    assert.ok(styled.length >= 2, `widgets on the page: ${styled.map(widget => widget.tag)}`);
+    for (const { tag, rules } of styled) assert.ok(rules.some(rule => rule.startsWith(':host')), `${tag} adopted its sheet: ${rules.slice(0, 2)}`);
+    const button = page.getByRole('button', { name: 'Partager sur Pinterest' });
+    assert.equal(await button.evaluate(element => getComputedStyle(element).borderRadius), '999px', 'the share button is round');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("a widget's chunk downloads alongside the runtime, not after it, and runs once the runtime is configured", async () => {
     const page = await shop.browser.newPage();
     const errors = collectPageErrors(page);

@@ -215,10 +215,18 @@ export class VitrineShare extends VitrineElement {
   #run<K extends 'activate' | 'shareNatively' | 'focusMenuItem'>(name: K, arg: Parameters<(typeof Actions)[K]>[1]): void {
     const act = (module: typeof Actions) => void (module[name] as (host: Actions.ShareHost, arg: unknown) => Promise<void>)(this.#host, arg);
     if (actions) act(actions);
-    // Not downloaded (offline before the page was idle; a browser then keeps that module failed for the page's
-    // lifetime): every button shows the link to copy by hand, which works offline. Not focused, for the share-only
-    // page's size budget: the first Tab stop after the buttons.
-    else void loadActions().then(act, () => (this.manualCopy = safeUrl(this.url) ?? readPageProduct().url));
+    else void loadActions().then(act, () => this.#offerManualCopy());
+  }
+
+  /**
+   * The actions could not be downloaded (offline before the page was idle; a browser then keeps that module failed
+   * for the page's lifetime): every share button offers the link to copy by hand, which works offline. The field
+   * takes the focus, selected, as the clipboard's fallback does: focusing it reads its label, the instruction, out.
+   */
+  async #offerManualCopy(): Promise<void> {
+    this.manualCopy = safeUrl(this.url) ?? readPageProduct().url;
+    await this.updateComplete;
+    this.renderRoot.querySelector('input')?.select();
   }
 
   protected override firstUpdated(): void {
