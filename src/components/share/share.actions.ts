@@ -22,6 +22,8 @@ export interface ShareHost {
   i18n: LocalizeController<ShareMessages>;
   /** Sets the element's state (it renders again). */
   set(state: Partial<{ menuOpen: boolean; nativeRefused: boolean; status: string; manualCopy: string }>): void;
+  /** Shows `url` in the field for copying by hand, focused and selected. */
+  copyByHand(url: string): Promise<void>;
 }
 
 /** How long "Link copied" stays on screen. */
@@ -97,12 +99,7 @@ function copyLink(host: ShareHost): Promise<void> {
       statusTimers.set(host, window.setTimeout(() => host.set({ status: '' }), STATUS_MS));
     } catch {
       // No Clipboard API (insecure page) or refused (permissions policy, unfocused page): let the shopper copy by hand.
-      // The field's label is the instruction; focusing the field reads it out.
-      host.set({ manualCopy: url });
-      await host.element.updateComplete;
-      const field = host.element.shadowRoot?.querySelector('input');
-      field?.focus();
-      field?.select();
+      await host.copyByHand(url);
     }
   });
 }

@@ -209,24 +209,25 @@ export class VitrineShare extends VitrineElement {
     element: this,
     i18n: this.#i18n,
     set: state => Object.assign(this, state),
+    copyByHand: url => this.#copyByHand(url),
   };
 
   /** Runs an action: at once once fetched, so popups, the clipboard and the share sheet keep the click's user activation. */
   #run<K extends 'activate' | 'shareNatively' | 'focusMenuItem'>(name: K, arg: Parameters<(typeof Actions)[K]>[1]): void {
     const act = (module: typeof Actions) => void (module[name] as (host: Actions.ShareHost, arg: unknown) => Promise<void>)(this.#host, arg);
     if (actions) act(actions);
-    else void loadActions().then(act, () => this.#offerManualCopy());
+    // Not downloaded (offline before the page was idle; a browser then keeps that module failed for the page's
+    // lifetime): every share button offers the link to copy by hand, which works offline.
+    else void loadActions().then(act, () => this.#copyByHand(safeUrl(this.url) ?? readPageProduct().url));
   }
 
-  /**
-   * The actions could not be downloaded (offline before the page was idle; a browser then keeps that module failed
-   * for the page's lifetime): every share button offers the link to copy by hand, which works offline. The field
-   * takes the focus, selected, as the clipboard's fallback does: focusing it reads its label, the instruction, out.
-   */
-  async #offerManualCopy(): Promise<void> {
-    this.manualCopy = safeUrl(this.url) ?? readPageProduct().url;
+  /** The field for copying by hand, focused and selected: its label is the instruction, read out on focus. */
+  async #copyByHand(url: string): Promise<void> {
+    this.manualCopy = url;
     await this.updateComplete;
-    this.renderRoot.querySelector('input')?.select();
+    const field = this.renderRoot.querySelector('input');
+    field?.focus();
+    field?.select();
   }
 
   protected override firstUpdated(): void {
