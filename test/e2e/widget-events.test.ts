@@ -128,6 +128,8 @@ describe("every widget's own events reach the database (npm start server, Chromi
     // Share buttons on the product page: a network, then copy link.
     await page.getByRole('button', { name: 'Partager sur Pinterest' }).click();
     await page.getByRole('button', { name: 'Copier le lien' }).click();
+    // The copy is reported once the clipboard took it, as the shopper sees: leaving sooner would leave nothing to report.
+    await page.getByText('Lien copié').first().waitFor();
     const [pinterest] = await page.evaluate(() => window.openedUrls!);
     const sharedLink = new URL(new URL(pinterest).searchParams.get('url')!);
 
